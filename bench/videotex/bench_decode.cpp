@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +25,9 @@ std::string load_pages() {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".vdt") files.push_back(entry.path());
+      std::string extension = entry.path().extension().string();
+      std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+      if (entry.is_regular_file() && extension == ".vdt") files.push_back(entry.path());
     }
     if (!files.empty()) break;
   }

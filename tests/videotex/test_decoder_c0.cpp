@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "tests/support/test_paths.hpp"
 #include "videotex/decoder.hpp"

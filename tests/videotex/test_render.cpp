@@ -428,14 +428,15 @@ TEST(RenderLarge, DoubleSizeShowsFourQuarters) {
 }
 
 TEST(RenderLarge, UnderlineOfALargeCharacterIsTwoRowsThick) {
-  Screen screen = large('A', CharSize::double_height, 12, 2);
-  screen.at(11, 1) = delimiter(Colour::black, true);
+  Screen screen = large('A', CharSize::double_height, 12, 2);  // upper half on row 12, lower half on row 13
   screen.at(12, 1) = delimiter(Colour::black, true);
+  screen.at(13, 1) = delimiter(Colour::black, true);
   const Image image = render(screen);
-  const auto lower = cell_art(image, 12, 2);
+  const auto lower = cell_art(image, 13, 2);
+  EXPECT_EQ(lower[7], cell_art(render(large('A', CharSize::double_height, 12, 2)), 13, 2)[7]);
   EXPECT_EQ(lower[8], "########");
   EXPECT_EQ(lower[9], "########");
-  EXPECT_NE(cell_art(image, 11, 2)[9], "########");
+  EXPECT_NE(cell_art(image, 12, 2)[9], "########");
 }
 
 TEST(RenderLarge, DoubleWidthAtColumnFortyShowsAtNormalWidth) {
