@@ -67,7 +67,8 @@ void Decoder::dispatch(std::uint8_t byte) {
       state_ = State::ground;
       params_.clear();
     } else {
-      params_ = byte == c0::ESC ? "\x1B" : "";
+      params_.clear();
+      if (byte == c0::ESC) params_.push_back(static_cast<char>(c0::ESC));
     }
     return;
   }
