@@ -144,11 +144,12 @@ class Compressor {
     return b == esc::PRO1 || b == esc::PRO2 || b == esc::PRO3 || b == esc::CURSOR_POSITION_REQUEST;
   }
 
-  // After ESC: consumes the rest of the sequence.
+  // After ESC: consumes the rest of the sequence. Right after ESC a control (ESC included) drops the ESC.
   void escape() {
-    const auto b = take_parameter();
-    if (!b) return;
-    switch (*b) {
+    while (pos_ < in_.size() && byte_at(pos_) == c0::NUL) ++pos_;
+    if (pos_ >= in_.size() || is_control(byte_at(pos_))) return;
+    const std::uint8_t b = byte_at(pos_++);
+    switch (b) {
       case esc::PRO1: protocol(1); return;
       case esc::PRO2: protocol(2); return;
       case esc::PRO3: protocol(3); return;
@@ -159,7 +160,7 @@ class Compressor {
       case 0x37: take_parameter(); return;
       default: break;
     }
-    if (*b >= 0x20 && *b <= 0x2F) iso2022();
+    if (b >= 0x20 && b <= 0x2F) iso2022();
   }
 
   // PRO1/2/3: a fixed number of bytes, whatever they are; PRO2 TRANSPARENCE then passes n bytes uninterpreted.
@@ -200,23 +201,36 @@ class Compressor {
     pos_ = in_.size();
   }
 
-  // US r c addressing, or US 23 ... a DRCS download whose pattern bytes run until the next US.
+  // US r c addressing, or US 23 ... a DRCS download.
   void unit_separator() {
     const auto row = take_parameter();
     if (!row) return;
-    if (*row == 0x23) {
-      while (pos_ < in_.size() && byte_at(pos_) != c0::US) ++pos_;
-      return;
-    }
+    if (*row == 0x23) return drcs();
     const auto col = take_parameter();
     if (!col) return;
     const bool modern = *row >= 0x40 && *row <= 0x58 && *col >= 0x41 && *col <= 0x68;
-    const bool old_form = *row >= 0x30 && *row <= 0x32 && *col >= 0x30 && *col <= 0x39 &&
-                          (*row - 0x30) * 10 + (*col - 0x30) <= 24;
+    const int old_row = (*row - 0x30) * 10 + (*col - 0x30);  // US 3x 3y: row xy, column 1 (never row 0)
+    const bool old_form = *row >= 0x30 && *row <= 0x32 && *col >= 0x30 && *col <= 0x39 && old_row >= 1 &&
+                          old_row <= 24;
     if (!modern && !old_form) return;  // ignored by the terminal: nothing changes
-    const bool row0 = modern ? *row == 0x40 : *row == 0x30 && *col == 0x30;
+    const bool row0 = modern && *row == 0x40;
     row0_saved_g1_ = row0 && (row0_saved_g1_ || maybe_g1_);
     maybe_g1_ = false;  // US selects G0
+  }
+
+  // After US 23: either the header 20 20 20 42|43 49 (5 parameters), or a definition: first code, then pattern
+  // bytes (40-7F, 30 between characters) up to the next control. The pattern bytes are never REP material.
+  void drcs() {
+    const auto first = take_parameter();
+    if (!first) return;
+    if (*first == 0x20) {
+      for (int i = 0; i < 4; ++i) {
+        if (!take_parameter()) return;
+      }
+      return;
+    }
+    if (!take_parameter()) return;
+    while (pos_ < in_.size() && (byte_at(pos_) == c0::NUL || !is_control(byte_at(pos_)))) ++pos_;
   }
 
   // SS2 x or SS2 accent letter: one displayed character in G0. In G1 a Minitel ignores SS2 (the emulator does

@@ -207,8 +207,8 @@ constexpr std::string_view kSheets = R"font(
 ....#### ......#. ........ ........ .#......
 )font";
 
-// Characters drawn with another one's shape: the Minitel shows G0 5E and 60 as ↑ and — (videotex-terminal.md §5.1),
-// so the G2 arrow and the dash of "display-exact" dumps look the same as those two.
+// Characters drawn with another one's shape: the Minitel shows G0 5E and 60 as ↑ and —
+// (videotex-terminal.md §5.1), so the G2 arrow and the dash of "display-exact" dumps look the same as those two.
 constexpr std::array<std::pair<char32_t, char32_t>, 2> kSameShape{{{U'↑', U'^'}, {U'—', U'`'}}};
 
 constexpr Bitmap kFallback{0x00, 0xFE, 0x82, 0x82, 0x82, 0x82, 0x82, 0x82, 0xFE, 0x00};

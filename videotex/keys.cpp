@@ -26,7 +26,7 @@ std::string normalise(std::string_view name) {
         continue;
       }
     }
-    out += c == '_' || c == ' ' ? '-' : static_cast<char>(std::toupper(c));
+    out += c == '_' || c == ' ' || c == '/' ? '-' : static_cast<char>(std::toupper(c));
   }
   return out;
 }

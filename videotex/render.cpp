@@ -194,7 +194,9 @@ Image render(const Screen& screen, const RenderOptions& options) {
         *out++ = rgb.b;
       }
     }
-    for (int i = 1; i < scale; ++i) std::memcpy(first_line + static_cast<std::size_t>(i) * row_bytes, first_line, row_bytes);
+    for (int i = 1; i < scale; ++i) {
+      std::memcpy(first_line + static_cast<std::size_t>(i) * row_bytes, first_line, row_bytes);
+    }
   }
   return image;
 }

@@ -10,7 +10,7 @@
 namespace pavi::videotex {
 
 struct RenderOptions {
-  int scale = 1;               // 1 gives 320 x 250
+  int scale = 1;               // 1 gives 320 x 250; values outside 1..16 are clamped
   bool colour = false;         // false: the monochrome Minitel's grey levels
   bool blink_visible = true;   // blink phase: false draws blinking characters as background
   bool reveal_masked = false;  // draw masked zones even while global masking is on

@@ -79,9 +79,10 @@ TEST(DecoderAddressing, UsCorners) {
   EXPECT_EQ(cursor_after("1F 40 68"), (Cursor{0, 40}));
 }
 
-// §6: a row over 24 or a column outside 1-40 makes the US ignored.
+// §6: a row over 24, a column outside 1-40, or bytes that are neither 40-7F nor the old 3x 3y form make the US
+// ignored (both bytes are consumed).
 TEST(DecoderAddressing, OutOfRangeUsIgnored) {
-  for (const char* us : {"1F 59 41", "1F 45 40", "1F 45 69", "1F 7F 7F"}) {
+  for (const char* us : {"1F 59 41", "1F 45 40", "1F 45 69", "1F 7F 7F", "1F 45 30", "1F 33 30"}) {
     const Decoder decoder = decoded(std::string(R"("AB" )") + us + R"( "C")");
     EXPECT_EQ(text(decoder.screen(), 1), "ABC") << us;
     EXPECT_EQ(decoder.screen().cursor, (Cursor{1, 4})) << us;

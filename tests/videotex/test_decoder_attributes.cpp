@@ -280,6 +280,16 @@ TEST(DecoderAttributes, DoubleSizeAtColumn40IsDoubleHeight) {
   EXPECT_EQ(decoder.screen().at(2, 40).glyph, U'A');
 }
 
+// §3, §8: a double-width character at column 39 fills 39-40 and the cursor continues on the next row.
+TEST(DecoderAttributes, DoubleWidthAtColumn39Wraps) {
+  const Decoder decoder = decoded(R"(1F 43 67 1B 4E "AB")");
+  EXPECT_EQ(token(decoder.screen(), 3, 39), "700nw");
+  EXPECT_EQ(token(decoder.screen(), 3, 40), "700nw");
+  EXPECT_EQ(decoder.screen().at(4, 1).glyph, U'B');
+  EXPECT_EQ(token(decoder.screen(), 4, 2), "700nw");
+  EXPECT_EQ(decoder.screen().cursor, (Cursor{4, 3}));
+}
+
 // §3: after column 40 a double-height character continues two rows lower.
 TEST(DecoderAttributes, DoubleHeightWrapsTwoRowsLower) {
   const Decoder decoder = decoded(R"(1F 43 68 1B 4D "A")");

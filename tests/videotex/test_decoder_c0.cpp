@@ -272,6 +272,13 @@ TEST(DecoderC0, WrapFromRow24ScrollsInRollMode) {
   EXPECT_EQ(screen.cursor, (Cursor{24, 2}));
 }
 
+// §3 FF erases and resets the attributes; it does not leave roll mode (only PRO2 STOP 43 does).
+TEST(DecoderC0, FormFeedKeepsRollMode) {
+  const Decoder decoder = decoded("1B 3A 69 43 0C");
+  EXPECT_TRUE(decoder.screen().roll_mode);
+  EXPECT_EQ(decoder.screen().cursor, (Cursor{1, 1}));
+}
+
 // §7 PRO2 STOP 43 returns to page mode.
 TEST(DecoderC0, StopRollReturnsToPageMode) {
   const Decoder decoder = decoded(R"(1B 3A 69 43 1B 3A 6A 43 1F 58 41 "X" 0A)");

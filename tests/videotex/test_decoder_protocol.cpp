@@ -72,6 +72,11 @@ TEST(DecoderProtocol, EnqromConfiguredIdentity) {
   EXPECT_EQ(identity_bytes(pro::kMinipaviEmulator), bytes(R"(01 "EmU" 04)"));
 }
 
+// The answers accumulate in order until taken.
+TEST(DecoderProtocol, RepliesAccumulateInOrder) {
+  EXPECT_EQ(answer("1B 39 7B 1B 39 72 1B 61"), bytes("01 43 75 3B 04 1B 3A 73 40 1F 41 41"));
+}
+
 // §7: PRO1 STATUS FONCTIONNEMENT; default 40.
 TEST(DecoderProtocol, StatusFonctionnementDefault) { EXPECT_EQ(answer("1B 39 72"), bytes("1B 3A 73 40")); }
 

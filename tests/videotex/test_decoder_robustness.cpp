@@ -123,7 +123,9 @@ TEST(DecoderRobustness, RandomBytesFuzz) {
     const int length = chunk(random);
     for (int i = 0; i < length; ++i) piece += static_cast<char>(byte(random));
     ASSERT_NO_THROW(decoder.feed(piece));
-    if (byte(random) == 0) ASSERT_NO_THROW(decoder.feed_error());
+    if (byte(random) == 0) {
+      ASSERT_NO_THROW(decoder.feed_error());
+    }
     fed += piece.size();
     ASSERT_TRUE(cursor_in_range(decoder.screen()))
         << "after " << fed << " bytes: " << decoder.screen().cursor.row << "," << decoder.screen().cursor.col;

@@ -203,6 +203,19 @@ TEST(EncoderCompress, DrcsPatternsAreKept) {
   EXPECT_EQ(encode::compress(drcs + bytes("1F 41 41 43 43 43 43")), drcs + bytes("1F 41 41 43 12 43"));
 }
 
+TEST(EncoderCompress, DrcsHeaderAndDefinitionEndWhereTheTerminalEndsThem) {
+  // The header takes 5 parameters, then characters are displayed again.
+  EXPECT_EQ(encode::compress(bytes("1F 23 20 20 20 42 49 41 41 41 41")), bytes("1F 23 20 20 20 42 49 41 12 43"));
+  // A definition's pattern bytes run up to the next control (here CR).
+  EXPECT_EQ(encode::compress(bytes("1F 23 21 30 41 41 41 41 0D 41 41 41 41")),
+            bytes("1F 23 21 30 41 41 41 41 0D 41 12 43"));
+}
+
+TEST(EncoderCompress, EscapeFollowedByEscapeIsDropped) {
+  // The first ESC is dropped; the second opens PRO3 with 3 arguments; four A remain.
+  EXPECT_EQ(encode::compress(bytes("1B 1B 3B 41 41 41 41 41 41 41")), bytes("1B 1B 3B 41 41 41 41 12 43"));
+}
+
 TEST(EncoderCompress, ControlInsideASequenceAbortsIt) {
   // US dropped, CR executed, then four displayed A (rule 4).
   EXPECT_EQ(encode::compress(bytes("1F 0D 41 41 41 41")), bytes("1F 0D 41 12 43"));
@@ -222,6 +235,10 @@ TEST(EncoderCompress, Ss2InMosaicModeIsNotRepeated) {
   EXPECT_EQ(encode::compress(g1), g1);
   EXPECT_EQ(encode::compress(bytes("0E 0F 19 42 65 19 42 65")), bytes("0E 0F 19 42 65 12 41"));
   EXPECT_EQ(encode::compress(bytes("0E 1F 41 41 19 42 65 19 42 65")), bytes("0E 1F 41 41 19 42 65 12 41"));
+  // US 30 30 is not an address (row 0 is only reached with US 40 c), so G1 stays; US 30 35 is row 5.
+  const std::string old_form_row0 = bytes("0E 1F 30 30 19 42 65 19 42 65");
+  EXPECT_EQ(encode::compress(old_form_row0), old_form_row0);
+  EXPECT_EQ(encode::compress(bytes("0E 1F 30 35 19 42 65 19 42 65")), bytes("0E 1F 30 35 19 42 65 12 41"));
   // Row 0 entered from G1: LF returns to G1.
   const std::string row0 = bytes("0E 1F 40 41 0A 19 42 65 19 42 65");
   EXPECT_EQ(encode::compress(row0), row0);

@@ -76,6 +76,7 @@ TEST(FunctionKeys, NamesAreForgiving) {
   EXPECT_EQ(key_from_name("Connexion-Fin"), FunctionKey::connexion_fin);
   EXPECT_EQ(key_from_name("connexion"), FunctionKey::connexion_fin);
   EXPECT_EQ(key_from_name("Fin"), FunctionKey::connexion_fin);
+  EXPECT_EQ(key_from_name("Connexion/Fin"), FunctionKey::connexion_fin);  // the spec's own spelling
 }
 
 TEST(FunctionKeys, UnknownNames) {

@@ -1,17 +1,13 @@
-// Rendering a Screen to pixels and PNG (videotex-terminal.md §1.1 geometry, §1.3 grey levels, §5 character sets,
-// §8 attributes). Screens are built cell by cell so that these tests depend on the renderer alone.
+// Rendering a Screen to pixels (videotex-terminal.md §1.1 geometry, §1.3 grey levels, §5 character sets, §8
+// attributes). Screens are built cell by cell so that these tests depend on the renderer alone. PNG output:
+// test_render_png.cpp.
 #include <gtest/gtest.h>
-#include <png.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <filesystem>
 #include <string>
-#include <utility>
 #include <vector>
 
-#include "tests/support/test_paths.hpp"
 #include "videotex/font.hpp"
 #include "videotex/g2.hpp"
 #include "videotex/render.hpp"
@@ -584,115 +580,6 @@ TEST(RenderFont, EveryDisplayableCharacterHasItsOwnGlyph) {
     }
     EXPECT_NE(font::find(all[i]), nullptr);
   }
-}
-
-TEST(RenderFont, AccentedLettersAreTheirLetterWithAnAccent) {
-  for (const auto& [accented, plain] : std::vector<std::pair<char32_t, char>>{
-           {U'à', 'a'}, {U'â', 'a'}, {U'ä', 'a'}, {U'é', 'e'}, {U'è', 'e'}, {U'ê', 'e'}, {U'ë', 'e'}, {U'ö', 'o'},
-           {U'ô', 'o'}, {U'ù', 'u'}, {U'û', 'u'}, {U'ü', 'u'}, {U'ç', 'c'}}) {
-    const auto with = glyph_art(accented);
-    const auto without = glyph_art(static_cast<char32_t>(plain));
-    EXPECT_GT(ink_count(with), ink_count(without)) << static_cast<std::uint32_t>(accented);
-    for (std::size_t y = 0; y < 10; ++y) {
-      for (std::size_t x = 0; x < 8; ++x) {
-        if (without[y][x] == '#') {
-          EXPECT_EQ(with[y][x], '#') << static_cast<std::uint32_t>(accented);
-        }
-      }
-    }
-  }
-}
-
-TEST(RenderFont, GlyphsAreDistinct) {
-  // Only the declared same-shape pairs (§5.1: 5E = ↑, 60 = —) may share a bitmap.
-  const std::vector<char32_t> all = font::repertoire();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    for (std::size_t j = i + 1; j < all.size(); ++j) {
-      const bool alias = (all[i] == U'^' && all[j] == U'↑') || (all[i] == U'`' && all[j] == U'—');
-      if (!alias) {
-        EXPECT_NE(*font::find(all[i]), *font::find(all[j]))
-            << "U+" << std::hex << static_cast<std::uint32_t>(all[i]) << " U+" << static_cast<std::uint32_t>(all[j]);
-      }
-    }
-  }
-  EXPECT_EQ(&font::glyph(U'\u4E00'), &font::fallback());
-}
-
-// Decodes a PNG with libpng's simplified API into 8-bit RGB.
-Image decode_png(const std::vector<std::uint8_t>& bytes) {
-  png_image png{};
-  png.version = PNG_IMAGE_VERSION;
-  Image out;
-  if (png_image_begin_read_from_memory(&png, bytes.data(), bytes.size()) == 0) return out;
-  png.format = PNG_FORMAT_RGB;
-  std::vector<std::uint8_t> rgb(PNG_IMAGE_SIZE(png));
-  if (png_image_finish_read(&png, nullptr, rgb.data(), 0, nullptr) == 0) return out;
-  out.width = static_cast<int>(png.width);
-  out.height = static_cast<int>(png.height);
-  out.rgb = std::move(rgb);
-  return out;
-}
-
-Screen sample_screen() {
-  Screen screen;
-  screen.at(1, 1) = letter('P', Colour::red);
-  screen.at(1, 2) = letter(U'é', Colour::cyan);
-  screen.at(2, 1) = mosaic(0x35, Colour::yellow, Colour::blue, true);
-  screen.at(24, 40) = special(CellKind::del, Colour::magenta);
-  return screen;
-}
-
-TEST(RenderPng, StartsWithThePngSignatureAndRoundTrips) {
-  for (bool colour : {false, true}) {
-    RenderOptions options;
-    options.colour = colour;
-    options.scale = 2;
-    const Image image = render(sample_screen(), options);
-    const std::vector<std::uint8_t> png = encode_png(image);
-    const std::vector<std::uint8_t> signature{0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A};
-    ASSERT_GT(png.size(), signature.size());
-    EXPECT_TRUE(std::equal(signature.begin(), signature.end(), png.begin()));
-    const Image decoded = decode_png(png);
-    EXPECT_EQ(decoded.width, 640);
-    EXPECT_EQ(decoded.height, 500);
-    EXPECT_TRUE(decoded.rgb == image.rgb) << "colour=" << colour;
-  }
-}
-
-TEST(RenderPng, InvalidImageEncodesToNothing) {
-  Image bad;
-  bad.width = 4;
-  bad.height = 4;
-  bad.rgb.resize(10);
-  EXPECT_TRUE(encode_png(bad).empty());
-  EXPECT_TRUE(encode_png(Image{}).empty());
-  std::string error;
-  EXPECT_FALSE(write_png(bad, (std::filesystem::temp_directory_path() / "pavikit-bad.png").string(), error));
-  EXPECT_FALSE(error.empty());
-}
-
-TEST(RenderPng, WritePngWritesTheEncodedBytes) {
-  const Image image = render(sample_screen());
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("pavikit-render-" + std::to_string(::getpid()) + ".png");
-  std::string error = "stale";
-  ASSERT_TRUE(write_png(image, path.string(), error)) << error;
-  EXPECT_TRUE(error.empty());
-  const std::string written = test::read_file(path);
-  const std::vector<std::uint8_t> expected = encode_png(image);
-  EXPECT_EQ(std::vector<std::uint8_t>(written.begin(), written.end()), expected);
-  std::filesystem::remove(path);
-}
-
-TEST(RenderPng, UnwritablePathReportsAnErrorWithoutThrowing) {
-  const Image image = render(Screen{});
-  const std::string path = "/nonexistent-pavikit-dir/sub/screen.png";
-  std::string error;
-  bool ok = true;
-  EXPECT_NO_THROW(ok = write_png(image, path, error));
-  EXPECT_FALSE(ok);
-  EXPECT_NE(error.find(path), std::string::npos) << error;
-  EXPECT_NE(error.find("No such file"), std::string::npos) << error;
 }
 
 }  // namespace
