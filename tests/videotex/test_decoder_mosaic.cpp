@@ -194,6 +194,16 @@ TEST(DecoderMosaic, MosaicValidatesPendingBackgroundOnly) {
   EXPECT_EQ(token(screen, 1, 5), "748n1");  // C: the space validated the mask
 }
 
+// §8: once the mosaic has validated the pending background nothing is pending, so the next G0 space is an ordinary
+// space, not a delimiter.
+TEST(DecoderMosaic, SpaceAfterValidatingMosaicIsNotADelimiter) {
+  const Decoder decoder = decoded(R"(1F 41 41 1B 54 "A" 0E 7F 0F "B" 20 "C")");
+  EXPECT_EQ(token(decoder.screen(), 1, 2), "740m1");
+  EXPECT_EQ(token(decoder.screen(), 1, 4), "740n1");
+  EXPECT_EQ(decoder.screen().at(1, 4).kind, CellKind::alpha);
+  EXPECT_EQ(token(decoder.screen(), 1, 5), "740n1");
+}
+
 // §5.3: entering G1 cancels size and inverse; they stay cancelled after SI until redefined.
 TEST(DecoderMosaic, SizeAndInverseCancelledByG1) {
   const Decoder decoder = decoded(R"(1F 43 41 1B 4E 1B 5D "A" 0E 7F 0F "B")");
