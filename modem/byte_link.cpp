@@ -6,8 +6,20 @@
 namespace pavi::modem {
 
 ByteLink::ByteLink(ByteLinkConfig config)
-    : a_to_b_{config.a_to_b, FaultInjector(config.a_to_b.faults), char_duration(config.a_to_b.bit_rate, config.a_to_b.bits_per_char), {}, {}, {}, false},
-      b_to_a_{config.b_to_a, FaultInjector(config.b_to_a.faults), char_duration(config.b_to_a.bit_rate, config.b_to_a.bits_per_char), {}, {}, {}, false} {}
+    : a_to_b_{config.a_to_b,
+              FaultInjector(config.a_to_b.faults),
+              char_duration(config.a_to_b.bit_rate, config.a_to_b.bits_per_char),
+              {},
+              {},
+              {},
+              false},
+      b_to_a_{config.b_to_a,
+              FaultInjector(config.b_to_a.faults),
+              char_duration(config.b_to_a.bit_rate, config.b_to_a.bits_per_char),
+              {},
+              {},
+              {},
+              false} {}
 
 bool ByteLink::ready(LinkEnd from, SimTime now) const {
   const Direction& d = dir(from);

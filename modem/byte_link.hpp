@@ -60,8 +60,8 @@ class ByteLink {
     LinkDirection config;
     FaultInjector faults;
     SimDuration char_time{};
-    SimTime line_free{};                                // when the transmitter can start the next character
-    std::deque<std::pair<SimTime, char>> queued;        // write(): bytes waiting for the line, with write time
+    SimTime line_free{};                                 // when the transmitter can start the next character
+    std::deque<std::pair<SimTime, char>> queued;         // write(): bytes waiting for the line, with write time
     std::deque<std::pair<SimTime, std::string>> flight;  // arrival time -> bytes out of the fault channel
     bool closed = false;
   };

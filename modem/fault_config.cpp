@@ -94,7 +94,9 @@ FaultConfigParse parse_fault_config(std::string_view text) {
     if (!kv) return {std::nullopt, "expected key=value, got '" + std::string(item) + "'"};
     const std::string_view key = trim(kv->first);
     const std::string_view value = trim(kv->second);
-    const auto bad = [&] { return FaultConfigParse{std::nullopt, "bad value for " + std::string(key) + ": '" + std::string(value) + "'"}; };
+    const auto bad = [&] {
+      return FaultConfigParse{std::nullopt, "bad value for " + std::string(key) + ": '" + std::string(value) + "'"};
+    };
     if (key == "ber" || key == "drop" || key == "garbage") {
       const auto p = parse_probability(value);
       if (!p) return bad();

@@ -23,8 +23,7 @@ FaultInjector::FaultInjector(FaultConfig config)
       garbage_random_(config_.seed ^ kGarbageStream),
       dropout_random_(config_.seed ^ kDropoutStream) {
   bits_to_next_flip_ = ber_random_.gap(config_.ber);
-  bytes_to_next_burst_ =
-      config_.burst_length > 0 ? burst_random_.gap(1.0 / config_.burst_every) : ~std::uint64_t{0};
+  bytes_to_next_burst_ = config_.burst_length > 0 ? burst_random_.gap(1.0 / config_.burst_every) : ~std::uint64_t{0};
   bytes_to_next_drop_ = drop_random_.gap(config_.drop);
   bytes_to_next_garbage_ = garbage_random_.gap(config_.garbage);
   if (config_.dropout_length.count() > 0 && config_.dropout_every.count() > 0) {

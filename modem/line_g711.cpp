@@ -1,5 +1,8 @@
 // G.711 round trip: the signal is quantised as a VoIP leg with that codec would (mu-law or A-law, 8 bits).
+// spandsp's codec is applied once to every 16-bit value to fill a table, then the stage is one lookup per sample.
+#include <array>
 #include <cmath>
+#include <cstdint>
 
 #include <spandsp.h>
 
@@ -8,19 +11,37 @@
 namespace pavi::line {
 namespace {
 
+using RoundTripTable = std::array<std::int16_t, 65536>;
+
+const RoundTripTable& round_trip_table(G711RoundTrip::Law law) {
+  static const RoundTripTable tables[2] = {
+      [] {
+        RoundTripTable t{};
+        for (int x = -32768; x <= 32767; ++x) t[static_cast<std::size_t>(x + 32768)] = ulaw_to_linear(linear_to_ulaw(x));
+        return t;
+      }(),
+      [] {
+        RoundTripTable t{};
+        for (int x = -32768; x <= 32767; ++x) t[static_cast<std::size_t>(x + 32768)] = alaw_to_linear(linear_to_alaw(x));
+        return t;
+      }(),
+  };
+  return tables[law == G711RoundTrip::Law::mu ? 0 : 1];
+}
+
 class G711Stage final : public Stage {
  public:
-  explicit G711Stage(G711RoundTrip::Law law) : law_(law) {}
+  explicit G711Stage(G711RoundTrip::Law law) : table_(round_trip_table(law)) {}
 
   void process(std::span<float> audio) override {
     for (float& x : audio) {
-      const int linear = static_cast<int>(std::lround(std::fmax(-32768.0F, std::fmin(32767.0F, x))));
-      x = law_ == G711RoundTrip::Law::mu ? ulaw_to_linear(linear_to_ulaw(linear)) : alaw_to_linear(linear_to_alaw(linear));
+      const float clamped = std::fmax(-32768.0F, std::fmin(32767.0F, x));
+      x = table_[static_cast<std::size_t>(static_cast<int>(std::nearbyint(clamped)) + 32768)];
     }
   }
 
  private:
-  G711RoundTrip::Law law_;
+  const RoundTripTable& table_;
 };
 
 }  // namespace

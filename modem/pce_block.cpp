@@ -93,6 +93,10 @@ BlockCheck check_block(const Block& received, std::uint32_t framing_errors, bool
   }
   const std::uint8_t s = syndrome(std::span<const std::uint8_t>(received.data(), kInfoChars), received[15]);
   if (s == 0 && parity_errors == 0) {
+    if (received[0] == NUL) {
+      check.reason = BadReason::nul_first;
+      return check;
+    }
     check.verdict = BlockVerdict::correct;
     return check;
   }
@@ -113,6 +117,11 @@ BlockCheck check_block(const Block& received, std::uint32_t framing_errors, bool
     return check;
   }
   check.block[static_cast<std::size_t>(where.char_index)] ^= static_cast<std::uint8_t>(1U << where.bit);
+  if (check.block[0] == NUL) {
+    check.block = received;
+    check.reason = BadReason::nul_first;
+    return check;
+  }
   check.verdict = BlockVerdict::corrected;
   check.corrected_char = where.char_index;
   check.corrected_bit = where.bit;

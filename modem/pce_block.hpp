@@ -52,7 +52,7 @@ class BlockFramer {
 std::vector<Block> frame_message(std::span<const std::uint8_t> values);
 
 enum class BlockVerdict { correct, corrected, bad };
-enum class BadReason { none, invalid_end, framing_error, parity_errors, crc_mismatch, uncorrectable };
+enum class BadReason { none, invalid_end, framing_error, parity_errors, crc_mismatch, uncorrectable, nul_first };
 
 struct BlockCheck {
   BlockVerdict verdict = BlockVerdict::bad;
@@ -63,6 +63,9 @@ struct BlockCheck {
 };
 
 // `framing_errors` has bit i set when character i (0-based) had a framing error.
+// Besides the STUM rules, a block whose character 1 is (or is corrected to) NUL is bad: a sender never makes one
+// (§3.1), and on an idle line a keep-alive NUL hit by one bit flip, followed by more NULs, would otherwise be
+// "corrected" into an empty block and shift the block numbering by one.
 BlockCheck check_block(const Block& received, std::uint32_t framing_errors = 0, bool allow_correction = true);
 
 // Appends the application bytes of an accepted block: padding NULs, transparency DLEs and parity removed.

@@ -12,10 +12,10 @@ namespace pavi::modem::pce {
 inline constexpr std::array<std::uint8_t, 4> kStartCommand{0x1B, 0x3A, 0x69, 0x44};  // PRO2 START PCE
 inline constexpr std::array<std::uint8_t, 4> kStopCommand{0x1B, 0x3A, 0x6A, 0x44};   // PRO2 STOP PCE
 inline constexpr std::array<std::uint8_t, 3> kStatusPrefix{0x1B, 0x3A, 0x73};        // PRO2 REP STATUS FONCT.
-inline constexpr std::uint8_t kStatusPceBit = 0x04;                                 // PC
-inline constexpr std::uint8_t kStatusDefault = 0x40;                                // bit 6 always set
-inline constexpr std::array<std::uint8_t, 2> kStartRequest{0x13, 0x4A};  // SEP 4A: the user asks for PCE
-inline constexpr std::array<std::uint8_t, 2> kStopRequest{0x13, 0x4B};   // SEP 4B: a peripheral asks to stop
+inline constexpr std::uint8_t kStatusPceBit = 0x04;                                  // PC
+inline constexpr std::uint8_t kStatusDefault = 0x40;                                 // bit 6 always set
+inline constexpr std::array<std::uint8_t, 2> kStartRequest{0x13, 0x4A};              // SEP 4A: the user asks for PCE
+inline constexpr std::array<std::uint8_t, 2> kStopRequest{0x13, 0x4B};  // SEP 4B: a peripheral asks to stop
 
 // Recognises any of a few fixed sequences (a pattern element of -1 matches any byte). Bytes are held back while
 // they may still belong to a sequence; bytes that turn out not to are released in their original order.

@@ -3,6 +3,14 @@
 
 namespace pavi::modem::pce {
 
+ReceiverConfig ReceiverConfig::strict() {
+  ReceiverConfig config;
+  config.correct_single_errors = false;
+  config.silence_resync = std::chrono::milliseconds{250};
+  config.nack_repeat = std::chrono::milliseconds{500};
+  return config;
+}
+
 Receiver::Receiver(ReceiverConfig config) : config_(config) {}
 
 void Receiver::activate(SimTime now) {
@@ -13,6 +21,7 @@ void Receiver::activate(SimTime now) {
   hunt_step_ = 0;
   nack_sent_.reset();
   nack_queued_ = false;
+  last_char_.reset();  // the wait for block 0 (the acknowledgement's round trip) is not a dropout
 }
 
 void Receiver::deactivate() {
@@ -26,6 +35,13 @@ void Receiver::receive(std::uint8_t byte, SimTime now, bool framing_error) {
   advance(now);
   // In 7-bit form the modem already removed the parity: rebuild the line byte so the CRC sees what was sent.
   const std::uint8_t line_byte = config_.input == CharForm::line ? byte : with_parity(byte);
+  const bool after_silence =
+      config_.silence_resync.count() > 0 && last_char_ && now - *last_char_ > config_.silence_resync;
+  last_char_ = now;
+  if (after_silence && (state_ == ReceiverState::between_blocks || state_ == ReceiverState::in_block)) {
+    ++stats_.silence_resyncs;
+    request_repetition(now);
+  }
   switch (state_) {
     case ReceiverState::inactive:
       data_ += static_cast<char>(config_.input == CharForm::line ? seven_bits(byte) : byte);
@@ -64,6 +80,7 @@ void Receiver::receive_block_char(std::uint8_t line_byte, bool framing_error, Si
 
 void Receiver::finish_block(SimTime now) {
   const BlockCheck check = check_block(block_, framing_, config_.correct_single_errors);
+  if (on_block) on_block(check, expected_, block_);
   if (check.verdict == BlockVerdict::bad) {
     ++stats_.blocks_bad;
     request_repetition(now);

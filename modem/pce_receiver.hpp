@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,20 @@ struct ReceiverConfig {
   SimDuration nack_repeat = std::chrono::milliseconds{1120};
   bool correct_single_errors = true;  // STUM: correct a block with one parity error confirmed by the syndrome
   bool early_nack = true;             // NACK as soon as a block is known bad (2 parity errors, framing error)
+  // Not in STUM (0 = off): after this much silence, ask for a resynchronisation before trusting the next
+  // characters. A dropout that ends on a block boundary otherwise loses whole blocks unnoticed, because blocks
+  // carry no number. Only sensible with a sender that never falls silent (PaviKit's repeated keep-alive NUL);
+  // with MiniPavi's, it costs a repetition after each pause.
+  SimDuration silence_resync{};
+
+  // Stricter than a Minitel, for links to PaviKit's own sender (docs/PCE.md, "Limits of the procedure"):
+  // - no single-bit correction: STUM's correction accepts wrong data after some 3-bit errors and random bursts;
+  // - resynchronisation after 250 ms of silence: the sender's keep-alive never leaves the line silent longer
+  //   than 134 ms, so silence means lost characters, possibly whole blocks;
+  // - the NACK repeated after 500 ms instead of 1120 ms, so that even three missed SYN SYN headers in a row
+  //   are recovered before the block leaves the sender's 15-block repeatable domain (about 2.1 s of line
+  //   time). The header arrives well within 500 ms of the NACK, so no request still being served is repeated.
+  static ReceiverConfig strict();
 };
 
 enum class ReceiverState { inactive, between_blocks, in_block, hunting };
@@ -39,6 +54,7 @@ struct ReceiverStats {
   std::uint64_t nack_timer_repeats = 0;  // NACKs repeated because 1120 ms passed
   std::uint64_t resyncs = 0;             // SYN SYN <expected number> found
   std::uint64_t resync_failures = 0;     // bad SYN parity or a wrong third character
+  std::uint64_t silence_resyncs = 0;     // resynchronisations asked after silence_resync
   std::uint64_t bytes_delivered = 0;
 };
 
@@ -68,6 +84,9 @@ class Receiver {
   std::optional<std::uint8_t> pull_upstream(SimTime now);
   bool has_upstream() const { return !upstream_.empty() || nack_queued_; }
 
+  // Observer of every complete block and its verdict, before delivery (status displays, tests, benchmarks).
+  std::function<void(const BlockCheck&, int number, const Block& received)> on_block;
+
   ReceiverState state() const { return state_; }
   int expected_block() const { return expected_; }
   const ReceiverStats& stats() const { return stats_; }
@@ -95,8 +114,9 @@ class Receiver {
   std::uint32_t framing_ = 0;
   int parity_errors_ = 0;
 
-  int hunt_step_ = 0;  // 0: waiting for SYN, 1: second SYN, 2: block number
+  int hunt_step_ = 0;                 // 0: waiting for SYN, 1: second SYN, 2: block number
   std::optional<SimTime> nack_sent_;  // when the last NACK left, for the 1120 ms repetition
+  std::optional<SimTime> last_char_;
 
   std::string data_;
   std::deque<Unit> upstream_;

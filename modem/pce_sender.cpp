@@ -6,9 +6,7 @@
 namespace pavi::modem::pce {
 namespace {
 
-std::vector<int> status_pattern() {
-  return {kStatusPrefix[0], kStatusPrefix[1], kStatusPrefix[2], -1};
-}
+std::vector<int> status_pattern() { return {kStatusPrefix[0], kStatusPrefix[1], kStatusPrefix[2], -1}; }
 
 }  // namespace
 
@@ -111,19 +109,26 @@ std::optional<std::uint8_t> Sender::pull_block_byte(SimTime now) {
     if (tx_.position == kBlockChars) complete_block(now);
     return config_.output == CharForm::line ? byte : seven_bits(byte);
   }
-  // Idle after a block: a NUL every `keepalive` completes a block the terminal may have lost a character of.
-  if (config_.keepalive.count() > 0 && keepalive_from_ && now - *keepalive_from_ >= config_.keepalive) {
-    keepalive_from_ = now;
-    ++stats_.keepalive_nuls;
-    return NUL;
+  // Idle after a block: NULs complete a block the terminal may have lost characters of (NULs between blocks
+  // are harmless), and keep the line from ever falling silent.
+  if (config_.keepalive.count() == 0 || !keepalive_from_) return std::nullopt;
+  if (nuls_owed_ > 0) {
+    --nuls_owed_;
+  } else if (now - *keepalive_from_ >= config_.keepalive) {
+    nuls_owed_ = std::max(0, config_.keepalive_burst - 1);
+  } else {
+    return std::nullopt;
   }
-  return std::nullopt;
+  keepalive_from_ = now;
+  ++stats_.keepalive_nuls;
+  return NUL;
 }
 
 bool Sender::block_available() const { return next_ < formed_ || framer_.has_ready(); }
 
 void Sender::begin_block() {
   header_len_ = header_pos_ = 0;
+  nuls_owed_ = 0;
   if (next_ < formed_) {
     tx_.bytes = memory_[static_cast<std::size_t>(next_ % 16)];
   } else {

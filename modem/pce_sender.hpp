@@ -32,10 +32,14 @@ struct SenderConfig {
   CharForm input = CharForm::seven_bit;   // what receive() is given (line: parity is checked here)
   PaddingPolicy padding = PaddingPolicy::after_quiet_time;
   SimDuration padding_delay = std::chrono::milliseconds{16};
-  SimDuration keepalive = std::chrono::milliseconds{134};  // NUL after this much idle time following a block; 0 disables
+  // Idle line after a block: each time `keepalive` passes without a block, `keepalive_burst` NULs back to back.
+  // The spec asks for at least one; 16 complete any block the terminal lost characters of (after a dropout, a
+  // block missing 16 characters would otherwise need 16 × 134 ms of single NULs). 0 disables.
+  SimDuration keepalive = std::chrono::milliseconds{134};
+  int keepalive_burst = 16;
   SimDuration start_repeat = std::chrono::milliseconds{1400};
-  int max_start_repeats = 8;          // then the sender gives up and asks for a disconnection; < 0: unlimited
-  int implicit_ack_from_repeat = 5;   // NACK 40 counts as the acknowledgement from this repetition on
+  int max_start_repeats = 8;         // then the sender gives up and asks for a disconnection; < 0: unlimited
+  int implicit_ack_from_repeat = 5;  // NACK 40 counts as the acknowledgement from this repetition on
   SimDuration stop_repeat = std::chrono::milliseconds{1550};
   int max_stop_repeats = 8;
   // Safety net (not in the spec): after a NACK, how long to wait for the block number before treating it as
@@ -55,14 +59,14 @@ enum class SenderMode {
 };
 
 struct SenderStats {
-  std::uint64_t new_blocks = 0;        // blocks completely sent for the first time
-  std::uint64_t repeated_blocks = 0;   // blocks completely sent again after a NACK
+  std::uint64_t new_blocks = 0;       // blocks completely sent for the first time
+  std::uint64_t repeated_blocks = 0;  // blocks completely sent again after a NACK
   std::uint64_t interrupted_blocks = 0;
   std::uint64_t nacks = 0;
   std::uint64_t repeats_in_domain = 0;  // NACK X with X in the repeatable domain
   std::uint64_t numbers_outside_domain = 0;
-  std::uint64_t numbers_garbled = 0;   // bad parity, not a block number, or never arrived
-  std::uint64_t resync_headers = 0;    // SYN SYN X sent
+  std::uint64_t numbers_garbled = 0;  // bad parity, not a block number, or never arrived
+  std::uint64_t resync_headers = 0;   // SYN SYN X sent
   std::uint64_t keepalive_nuls = 0;
   std::uint64_t start_commands = 0;
   std::uint64_t stop_commands = 0;
@@ -131,10 +135,10 @@ class Sender {
   SenderMode mode_ = SenderMode::character;
   SenderStats stats_;
 
-  std::string clear_;      // bytes sent outside blocks (character mode, START), in order
+  std::string clear_;  // bytes sent outside blocks (character mode, START), in order
   std::size_t clear_pos_ = 0;
   std::size_t start_end_ = 0;  // clear_ offset just past the last START queued
-  std::string deferred_;   // application bytes given while stopping, sent in clear afterwards
+  std::string deferred_;       // application bytes given while stopping, sent in clear afterwards
 
   BlockFramer framer_;
   SimTime last_data_{};
@@ -151,6 +155,7 @@ class Sender {
   bool awaiting_number_ = false;
   SimTime nack_time_{};
   std::optional<SimTime> keepalive_from_;
+  int nuls_owed_ = 0;  // rest of the current keep-alive burst
 
   int start_repeats_ = 0;
   std::optional<SimTime> start_sent_;

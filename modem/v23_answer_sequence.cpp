@@ -15,7 +15,17 @@ void AnswerSequenceDetector::release(double t, std::string_view reason) {
 }
 
 void AnswerSequenceDetector::advance(double t) {
-  if (state_ != State::analysing) return;
+  // A phase change can make the next rule due at once (the tone is recognised, then the window has already
+  // passed), so rules are applied until nothing changes.
+  Phase before;
+  do {
+    before = phase_;
+    apply_rules(t);
+  } while (state_ == State::analysing && phase_ != before);
+  if (state_ == State::analysing && t >= timings_.analysis_limit_s) release(timings_.analysis_limit_s, "no modem answered within 40 s");
+}
+
+void AnswerSequenceDetector::apply_rules(double t) {
   const double held = t - tone_since_;
   switch (phase_) {
     case Phase::searching:
@@ -43,7 +53,6 @@ void AnswerSequenceDetector::advance(double t) {
       }
       break;
   }
-  if (state_ == State::analysing && t >= timings_.analysis_limit_s) release(timings_.analysis_limit_s, "no modem answered within 40 s");
 }
 
 void AnswerSequenceDetector::observe(double t, LineTone tone) {

@@ -40,6 +40,7 @@ class AnswerSequenceDetector {
  private:
   enum class Phase { searching, answer_tone_seen, gap_accepted };
 
+  void apply_rules(double t);
   void restart_search() { phase_ = Phase::searching; }
   void connect(double t);
   void release(double t, std::string_view reason);

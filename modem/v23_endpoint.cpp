@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 
+#include "modem/line_levels.hpp"
+
 namespace pavi::modem {
 namespace {
 
@@ -132,16 +134,33 @@ std::uint64_t V23Endpoint::next_scheduled_change() const {
 void V23Endpoint::on_carrier(bool up, std::uint64_t sample) {
   far_carrier_ = up;
   events_.push_back({sample, up ? EndpointEvent::Kind::far_carrier_up : EndpointEvent::Kind::far_carrier_down, state_});
-  if (!up) {
-    carrier_lost_at_ = sample;
-    run_bit_ = -1;
-    run_length_ = 0;
-    if (state_ == EndpointState::analysing_line) detector_.observe(to_seconds(sample), LineTone::silence);
+  if (!up) carrier_lost_at_ = sample;
+}
+
+void V23Endpoint::analyse_energy(std::span<const std::int16_t> heard, std::uint64_t first_sample) {
+  // Thresholds on the 2 ms mean power, with the receiver's hysteresis (on at cut-off + 2.5 dB, off at - 2.5 dB).
+  const double on = std::pow(line::dbm0_to_rms(config_.rx_cutoff_dbm0 + 2.5), 2) * recent_energy_.size();
+  const double off = std::pow(line::dbm0_to_rms(config_.rx_cutoff_dbm0 - 2.5), 2) * recent_energy_.size();
+  std::uint64_t sample = first_sample;
+  for (const std::int16_t x : heard) {
+    const double e = static_cast<double>(x) * x;
+    energy_sum_ += e - recent_energy_[recent_position_];
+    recent_energy_[recent_position_] = e;
+    recent_position_ = (recent_position_ + 1) % recent_energy_.size();
+    if (line_active_ && energy_sum_ < off) {
+      line_active_ = false;
+      run_bit_ = -1;
+      run_length_ = 0;
+      detector_.observe(to_seconds(sample), LineTone::silence);
+    } else if (!line_active_ && energy_sum_ > on) {
+      line_active_ = true;
+    }
+    ++sample;
   }
 }
 
 void V23Endpoint::on_bit(int bit, std::uint64_t sample) {
-  if (state_ != EndpointState::analysing_line) return;
+  if (state_ != EndpointState::analysing_line || !line_active_) return;
   if (bit != run_bit_) {
     run_bit_ = bit;
     run_length_ = 0;
@@ -201,6 +220,7 @@ void V23Endpoint::process(std::span<const std::int16_t> heard, std::span<std::in
     const std::uint64_t scheduled = next_scheduled_change();
     if (scheduled - now_ < n) n = static_cast<std::size_t>(scheduled - now_);
     transmitter_.generate(sent.subspan(offset, n));
+    if (state_ == EndpointState::analysing_line) analyse_energy(heard.subspan(offset, n), now_);
     receiver_.process(heard.subspan(offset, n));
     now_ += n;
     offset += n;

@@ -3,6 +3,7 @@
 // server (the `f` flip), and a Minitel.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -96,6 +97,7 @@ class V23Endpoint {
   std::uint64_t next_scheduled_change() const;
   void on_bit(int bit, std::uint64_t sample);
   void on_carrier(bool up, std::uint64_t sample);
+  void analyse_energy(std::span<const std::int16_t> heard, std::uint64_t first_sample);
 
   EndpointConfig config_;
   V23Transmitter transmitter_;
@@ -106,7 +108,13 @@ class V23Endpoint {
   std::uint64_t state_since_ = 0;
   std::uint64_t carrier_lost_at_ = 0;
   bool far_carrier_ = false;
-  int run_bit_ = -1;  // debouncing of the demodulated bits into tones for the line analysis
+  // Line analysis: a 2 ms energy window finds silence (spandsp's carrier detector releases 10-20 ms late after a
+  // loud tone, which would eat into the 75 ms ± 20 ms gap), and runs of demodulated bits tell 2100 from 1300 Hz.
+  std::array<double, 16> recent_energy_{};
+  std::size_t recent_position_ = 0;
+  double energy_sum_ = 0.0;
+  bool line_active_ = false;
+  int run_bit_ = -1;
   int run_length_ = 0;
   std::uint64_t run_start_ = 0;
   std::vector<ReceivedChar> received_;

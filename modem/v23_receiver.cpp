@@ -56,7 +56,12 @@ struct V23Receiver::State {
     }
     const int framing_errors_before = uart->framing_errors;
     async_rx_put_bit(uart.get(), bit);
-    if (uart->framing_errors != framing_errors_before) put_byte(static_cast<int>(uart->byte_in_progress & 0xFF), true);
+    if (uart->framing_errors != framing_errors_before) {
+      put_byte(static_cast<int>(uart->byte_in_progress & 0xFF), true);
+      // Like a hardware UART, wait for the line to return to mark before hunting for the next start bit, so a
+      // long space (a break, or an answer tone heard on the 1200 bit/s channel) is one error, not one per 10 bits.
+      mark = false;
+    }
   }
 
   void put_byte(int byte, bool framing_error) {
@@ -80,7 +85,8 @@ V23Receiver::V23Receiver(Options options) : state_(std::make_unique<State>()) {
   s.gain = static_cast<float>(std::pow(10.0, options.gain_db / 20.0));
   const int preset = options.channel == V23Channel::forward ? FSK_V23CH1 : FSK_V23CH2;
   s.uart.reset(async_rx_init(nullptr, 8, ASYNC_PARITY_NONE, 1, 0, &State::put_byte_thunk, &s));
-  s.fsk.reset(fsk_rx_init(nullptr, &preset_fsk_specs[preset], FSK_FRAME_MODE_ASYNC, &State::put_bit_thunk, &s));
+  const int mode = options.smoothed_timing ? FSK_FRAME_MODE_SYNC : FSK_FRAME_MODE_ASYNC;
+  s.fsk.reset(fsk_rx_init(nullptr, &preset_fsk_specs[preset], mode, &State::put_bit_thunk, &s));
   fsk_rx_signal_cutoff(s.fsk.get(), static_cast<float>(options.cutoff_dbm0));
 }
 
