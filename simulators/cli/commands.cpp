@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::array kCommands{
     Command{"replay", "decode a .vdt recording and show the screen (text, JSON, ANSI, PNG, frames)", replay_command},
+    Command{"line", "V.23 modem audio through a simulated phone line: encode, decode WAV, BER sweep", line_command},
 };
 
 void usage(std::ostream& out) {
