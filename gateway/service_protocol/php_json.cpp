@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "gateway/service_protocol/php_strings.hpp"
+#include "videotex/utf8.hpp"
 
 namespace pavi::service {
 namespace {
@@ -175,24 +176,6 @@ class Decoder {
     return value;
   }
 
-  static void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   // \u escape at pos_ (pointing at the backslash). PHP accepts a BMP non-surrogate, or a high surrogate directly
   // followed by an escaped low one; every other \u (bad hex included) is an "unpaired surrogate" error.
   bool parse_unicode_escape(std::string& out) {
@@ -203,11 +186,11 @@ class Decoder {
       if (text_.substr(pos_ + 6, 2) != "\\u") return fail(php_json_error::unpaired_surrogate);
       const auto second = read_hex4(pos_ + 8);
       if (!second || *second < 0xDC00 || *second > 0xDFFF) return fail(php_json_error::unpaired_surrogate);
-      append_utf8(out, 0x10000 + ((*first - 0xD800) << 10) + (*second - 0xDC00));
+      videotex::utf8::append(out, 0x10000 + ((*first - 0xD800) << 10) + (*second - 0xDC00));
       pos_ += 12;
       return true;
     }
-    append_utf8(out, *first);
+    videotex::utf8::append(out, *first);
     pos_ += 6;
     return true;
   }
