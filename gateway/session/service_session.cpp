@@ -227,6 +227,16 @@ Step ServiceSession::apply_reply(std::string_view body, bool is_fin) {
   return step;
 }
 
+Step ServiceSession::on_simulated_input(std::string data) {
+  if (closed_ || in_flight_) return {};
+  if (content_.empty()) {
+    content_.push_back(std::move(data));
+  } else {
+    content_.front() = std::move(data);  // the other elements stay as they were (Example D)
+  }
+  return send(Fctn::bgcall_simu);
+}
+
 Step ServiceSession::on_command_done(Fctn fctn, std::optional<service::Json> datas) {
   if (closed_) return {};
   if (datas) datas_ = std::move(*datas);

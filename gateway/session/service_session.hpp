@@ -68,6 +68,10 @@ class ServiceSession {
   // A host command finished: a bridge or duplicateStream (DIRECTCALLFAILED / DIRECTCALLENDED) or getScreen*
   // (DATAS, with its `datas`). The reply's content, held back during the bridge, is written now.
   Step on_command_done(service::Fctn fctn, std::optional<service::Json> datas = std::nullopt);
+  // A BackgroundCall simulated input came due (service-protocol.md §5.6): BGCALL-SIMU to the current URL with
+  // content[0] = data. An armed input stays armed, so the reply's COMMAND is ignored (§3.3). Nothing happens
+  // while a request is under way: the host tries again later.
+  Step on_simulated_input(std::string data);
   // The connection is gone (or the gateway stops): the FIN to send, not to be processed.
   Step end();
 

@@ -208,3 +208,29 @@ TEST(ServiceSession, TypedDiaeresisIReachesTheServiceCorrectly) {  // C-021, fix
 
 }  // namespace
 }  // namespace pavi::gateway
+
+namespace pavi::gateway {
+namespace {
+
+TEST(ServiceSession, SimulatedInputIsBgcallSimuAndKeepsTheArmedField) {  // C-065, §3.3
+  ServiceSession session(telnet_setup());
+  session.start();
+  session.on_result(reply(R"({"context":"ctxB","echo":"on","COMMAND":{"name":"InputTxt","param":{"x":1,"y":1,"l":5,"validwith":128}}})"));
+  session.on_terminal("ab");
+  ASSERT_TRUE(session.input_armed());
+  Step simu = session.on_simulated_input("data-for-B");
+  ASSERT_TRUE(simu.call);
+  EXPECT_EQ(simu.call->request.fctn, "BGCALL-SIMU");
+  EXPECT_EQ(simu.call->request.content, std::vector<std::string>{"data-for-B"});
+  EXPECT_EQ(simu.call->request.context, "ctxB");
+  EXPECT_TRUE(session.on_simulated_input("again").output.empty());  // a request is under way: nothing
+  EXPECT_FALSE(session.on_simulated_input("again").call);
+  // The reply's COMMAND is ignored while the field is armed; its content is shown.
+  Step page = session.on_result(reply(R"({"content":"T0s=","COMMAND":{"name":"InputTxt","param":{"x":9,"y":9,"l":2}}})"));
+  EXPECT_EQ(page.output, "OK");
+  EXPECT_TRUE(session.input_armed());
+  EXPECT_FALSE(page.call);
+}
+
+}  // namespace
+}  // namespace pavi::gateway

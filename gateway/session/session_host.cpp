@@ -1,0 +1,176 @@
+// The session loop of gateway-behaviour.md §2.4, turned inside out: each event runs the steps it causes.
+#include "gateway/session/session_host.hpp"
+
+#include <utility>
+
+namespace pavi::gateway {
+
+namespace {
+
+std::string resolved_durl(const std::string& durl) {
+  return durl.empty() || durl == "internal:" ? std::string(kWelcomeUrl) : durl;
+}
+
+bool is_function_key_request(const Step& step) {
+  if (!step.call) return false;
+  const auto fctn = service::parse_fctn(step.call->request.fctn);
+  return fctn && service::key_for_fctn(*fctn).has_value();
+}
+
+}  // namespace
+
+SessionHost::SessionHost(HostSetup setup, SessionIo& io)
+    : setup_(std::move(setup)),
+      io_(io),
+      unique_id_(gateway::unique_id(setup_.accepted_at, setup_.pin)),
+      session_(SessionSetup{unique_id_, setup_.remote_addr, std::string(typesocket_of(setup_.kind)),
+                            resolved_durl(setup_.durl), setup_.start_url,
+                            connection_banner(setup_.kind, banner_time(setup_.accepted_at), setup_.pin)}),
+      clock_(SessionTime{}, setup_.clock),
+      random_(setup_.seed) {}
+
+void SessionHost::start(SessionTime now) {
+  clock_ = SessionClock(now, setup_.clock);
+  run(session_.start(), now);
+}
+
+void SessionHost::on_terminal_data(std::string_view bytes, SessionTime now) {
+  if (closed_) return;
+  clock_.on_data_received(now);
+  if (screensaver_shown_) {  // C-118: the page comes back, then the key is handled as usual
+    screensaver_shown_ = false;
+    io_.write(screen_.restore());
+  }
+  Step step = session_.on_terminal(bytes);
+  if (is_function_key_request(step)) {
+    clock_.on_action(now);
+    clock_.cancel_simulated_input();  // C-066
+  }
+  run(std::move(step), now);
+}
+
+void SessionHost::on_service_result(const ServiceResult& result, SessionTime now) {
+  if (closed_) return;
+  clock_.on_action(now);  // the original reports the URL to the main process after each response
+  run(session_.on_result(result), now);
+}
+
+void SessionHost::on_command_done(service::Fctn fctn, std::optional<service::Json> datas, SessionTime now) {
+  if (closed_) return;
+  clock_.set_bridge_active(false);
+  clock_.on_action(now);
+  run(session_.on_command_done(fctn, std::move(datas)), now);
+}
+
+void SessionHost::on_timer(SessionTime now) {
+  if (closed_) return;
+  DueActions due = clock_.check(now);
+  if (due.inactivity_expired) {
+    io_.write(inactivity_message());  // C-112
+    finish(session_.end());
+    return;
+  }
+  if (due.ping_lost) {  // C-115: no message
+    finish(session_.end());
+    return;
+  }
+  if (due.send_ping) io_.ping();
+  if (due.simulated_input) {
+    if (session_.waiting()) {
+      clock_.schedule_simulated_input(now + seconds(1), std::move(*due.simulated_input));
+    } else {
+      screensaver_shown_ = false;
+      run(session_.on_simulated_input(std::move(*due.simulated_input)), now);
+      return;
+    }
+  }
+  if (due.screensaver_frame) {
+    const int type = session_.params().screensaver_type;
+    // Frames go to the terminal only: the screen buffer keeps the page to restore (§6).
+    io_.write(screensaver_frame(type, session_.params().screensaver_text, random_));
+    screensaver_shown_ = screensaver_shown_ || screensaver_hides_page(type);
+  }
+  reschedule();
+}
+
+void SessionHost::on_pong(SessionTime now) { clock_.on_pong(now); }
+
+void SessionHost::on_disconnected(SessionTime) {
+  if (closed_) return;
+  Step fin = session_.end();
+  closed_ = true;
+  if (fin.call) io_.call_service(std::move(*fin.call));
+  io_.schedule(SessionTime::max());
+}
+
+void SessionHost::shut_down(SessionTime) {
+  if (closed_) return;
+  finish(session_.end());
+}
+
+void SessionHost::push_message(std::string_view message) {
+  if (closed_) return;
+  io_.write("\x1f\x40\x41" + std::string(message) + "\x18\x0a");  // C-060: bytes as given
+}
+
+void SessionHost::schedule_simulated_input(SessionTime when, std::string data) {
+  if (closed_) return;
+  clock_.schedule_simulated_input(when, std::move(data));
+  reschedule();
+}
+
+void SessionHost::run(Step step, SessionTime now) {
+  for (;;) {
+    write(std::exchange(step.output, {}));
+    sync_params();
+    for (auto& command : step.host_commands) {
+      if (service::is_bridge_command(command)) clock_.set_bridge_active(true);
+      io_.run_host_command(std::move(command));
+    }
+    if (step.close) {
+      finish(std::move(step));
+      return;
+    }
+    if (!step.call) break;
+    if (!is_internal_url(step.call->url)) {
+      io_.call_service(std::move(*step.call));
+      break;
+    }
+    // The embedded welcome service answers at once, on this thread.
+    const std::string body = welcome_reply(step.call->request, setup_.directory, setup_.welcome);
+    clock_.on_action(now);
+    step = session_.on_result(ServiceResult{false, body, std::nullopt});
+  }
+  reschedule();
+}
+
+void SessionHost::write(std::string bytes) {
+  if (bytes.empty()) return;
+  screen_.append(bytes);
+  io_.write(std::move(bytes));
+}
+
+// The session ends: last output, the FIN (not for internal URLs: nobody listens), then the close.
+void SessionHost::finish(Step step) {
+  write(std::move(step.output));
+  closed_ = true;
+  if (step.call && !is_internal_url(step.call->url)) {
+    step.call->fire_and_forget = true;
+    io_.call_service(std::move(*step.call));
+  }
+  io_.close();
+  io_.schedule(SessionTime::max());
+}
+
+void SessionHost::sync_params() {
+  const SessionParams& params = session_.params();
+  clock_.set_screensaver_type(params.screensaver_type);
+  clock_.set_session_timeout_minutes(params.timeout_minutes);
+  clock_.set_terminal_type(session_.terminal_type());
+}
+
+void SessionHost::reschedule() {
+  if (!closed_) io_.schedule(clock_.next_check());
+}
+
+}  // namespace pavi::gateway

@@ -1,0 +1,213 @@
+// A whole session as the gateway runs it, in memory on a virtual clock: banner and first page, the welcome
+// service, timers, screensaver wake-up, push messages, simulated input, disconnection (sections A, K, L).
+#include <gtest/gtest.h>
+
+#include <deque>
+
+#include "gateway/session/session_host.hpp"
+#include "tests/support/test_paths.hpp"
+#include "videotex/decoder.hpp"
+#include "videotex/dump.hpp"
+#include "videotex/keys.hpp"
+
+namespace pavi::gateway {
+namespace {
+
+using pavi::test::bytes;
+using videotex::FunctionKey;
+
+constexpr const char* kService = "http://127.0.0.1:8090/index.php?sc=default";
+
+struct RecordingIo : SessionIo {
+  std::vector<std::string> writes;
+  std::deque<ServiceCall> calls;
+  std::vector<service::Command> commands;
+  int pings = 0;
+  bool closed = false;
+  SessionTime timer = SessionTime::max();
+
+  void write(std::string bytes) override { writes.push_back(std::move(bytes)); }
+  void ping() override { ++pings; }
+  void close() override { closed = true; }
+  void call_service(ServiceCall call) override { calls.push_back(std::move(call)); }
+  void run_host_command(service::Command command) override { commands.push_back(std::move(command)); }
+  void schedule(SessionTime when) override { timer = when; }
+
+  ServiceCall take_call() {
+    EXPECT_FALSE(calls.empty());
+    ServiceCall call = calls.empty() ? ServiceCall{} : std::move(calls.front());
+    if (!calls.empty()) calls.pop_front();
+    return call;
+  }
+  std::string all_written() const {
+    std::string out;
+    for (const auto& w : writes) out += w;
+    return out;
+  }
+};
+
+const SessionTime t0 = SessionTime{} + std::chrono::hours(1);
+
+HostSetup setup(std::string durl, ConnectionKind kind = ConnectionKind::telnet) {
+  HostSetup s;
+  s.kind = kind;
+  s.remote_addr = "127.0.0.1";
+  s.durl = std::move(durl);
+  s.accepted_at = 1795354383;
+  s.pin = "6654";
+  s.clock = ClockSettings{seconds(600), true, kind == ConnectionKind::ws};
+  s.directory.entries.push_back({"DEMO", kService, "Demo"});
+  return s;
+}
+
+ServiceResult reply(std::string body) { return {false, std::move(body), std::nullopt}; }
+
+std::string screen_of(const std::string& written) {
+  videotex::Decoder decoder;
+  decoder.feed(written);
+  return videotex::text_dump(decoder.screen());
+}
+
+TEST(SessionHost, FirstPageComesWithTheBanner) {  // C-097, C-098, Example A
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  EXPECT_EQ(host.unique_id(), "17953543836654");
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.front().request.fctn, "CNX");
+  EXPECT_EQ(io.calls.front().request.typesocket, "TELN");
+  EXPECT_TRUE(io.writes.empty());  // the banner waits for the first response (§2.3)
+  host.on_service_result(reply(R"({"content":"DB9BQUhlbGxv"})"), t0);
+  ASSERT_EQ(io.writes.size(), 1u);
+  EXPECT_EQ(io.writes[0].substr(0, 7), bytes("1B 39 7B 0C 1F 40 41"));
+  EXPECT_NE(io.writes[0].find("PIN:6654"), std::string::npos);
+  EXPECT_EQ(io.writes[0].substr(io.writes[0].size() - 9), bytes(R"(0C 1F 41 41 "Hello")"));
+}
+
+TEST(SessionHost, WelcomeServiceIsServedInProcessAndHandsOver) {
+  RecordingIo io;
+  SessionHost host(setup("internal:"), io);
+  host.start(t0);
+  EXPECT_TRUE(io.calls.empty());
+  EXPECT_NE(screen_of(io.all_written()).find("Code du service"), std::string::npos);
+  host.on_terminal_data("DEMO" + videotex::key_bytes(FunctionKey::envoi), t0 + seconds(5));
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.front().url, kService);
+  EXPECT_EQ(io.calls.front().request.fctn, "DIRECTCNX");
+}
+
+TEST(SessionHost, InactivityMessageThenFinThenClose) {  // C-112, C-113
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QQ==","COMMAND":{"name":"InputTxt","param":{"x":1,"y":1,"l":9,"validwith":128}}})"), t0);
+  io.take_call();
+  host.on_terminal_data("abc", t0 + seconds(300));  // typing is not an action
+  EXPECT_EQ(io.timer, t0 + seconds(420));            // the screensaver comes first ("???" terminal)
+  host.on_timer(t0 + seconds(600));
+  EXPECT_EQ(io.writes.back(), bytes(R"(1F 40 41 "Deconnexion pour inactivit" 19 42 65 "..." 18)"));
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.back().request.fctn, "FIN");
+  EXPECT_TRUE(io.calls.back().fire_and_forget);
+  EXPECT_TRUE(io.closed);
+  EXPECT_TRUE(host.closed());
+}
+
+TEST(SessionHost, SetParamTimeoutShortensTheLimit) {  // C-069
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QQ==","COMMAND":{"name":"setParam","param":{"paramName":"timeout","params":{"minutes":1}}}})"), t0);
+  host.on_terminal_data(bytes("01 43 75 3B 04"), t0);  // an ENQROM answer: a Minitel 1B, so screensaver at 120 s
+  EXPECT_EQ(io.timer, t0 + seconds(60));
+  host.on_timer(t0 + seconds(60));
+  EXPECT_TRUE(io.closed);
+}
+
+TEST(SessionHost, ScreensaverThenWakeUpRestoresThePageAndHandlesTheKey) {  // C-117, C-118
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"DB9BQVBBR0U=","COMMAND":{"name":"InputTxt","param":{"x":1,"y":5,"l":9,"validwith":128}}})"), t0);
+  io.take_call();
+  const std::size_t before = io.writes.size();
+  host.on_timer(t0 + seconds(120));
+  ASSERT_EQ(io.writes.size(), before + 1);
+  EXPECT_EQ(io.writes.back().substr(0, 6), bytes("14 1F 40 41 18 0C"));
+  EXPECT_EQ(io.timer, t0 + seconds(126));
+  host.on_terminal_data(videotex::key_bytes(FunctionKey::envoi), t0 + seconds(130));
+  ASSERT_GE(io.writes.size(), before + 2);
+  EXPECT_EQ(io.writes[before + 1][0], '\x0c');
+  EXPECT_NE(screen_of(io.writes[before + 1]).find("PAGE"), std::string::npos);
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.back().request.fctn, "ENVOI");  // the waking key was not swallowed
+}
+
+TEST(SessionHost, WebSocketPingsAndLosesSilentClients) {  // C-114, C-115
+  RecordingIo io;
+  SessionHost host(setup(kService, ConnectionKind::ws), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QQ=="})"), t0);
+  EXPECT_EQ(io.timer, t0 + seconds(3));
+  host.on_timer(t0 + seconds(3));
+  EXPECT_EQ(io.pings, 1);
+  host.on_timer(t0 + seconds(18));
+  EXPECT_TRUE(io.closed);
+  EXPECT_EQ(io.all_written().find("Deconnexion"), std::string::npos);
+}
+
+TEST(SessionHost, PushMessagesAreWrittenAsGiven) {  // C-060
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.push_message("Salut à toi");
+  EXPECT_EQ(io.writes.back(), "\x1f\x40\x41Salut à toi\x18\x0a");
+}
+
+TEST(SessionHost, SimulatedInputAndItsCancellation) {  // C-065, C-066
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QQ==","COMMAND":{"name":"InputTxt","param":{"x":1,"y":1,"l":9,"validwith":128}}})"), t0);
+  host.schedule_simulated_input(t0 + seconds(2), "data-for-B");
+  EXPECT_EQ(io.timer, t0 + seconds(2));
+  host.on_timer(t0 + seconds(2));
+  ASSERT_EQ(io.calls.size(), 2u);
+  EXPECT_EQ(io.calls.back().request.fctn, "BGCALL-SIMU");
+  EXPECT_EQ(io.calls.back().request.content.front(), "data-for-B");
+  host.on_service_result(reply(""), t0 + seconds(3));
+  host.schedule_simulated_input(t0 + seconds(10), "later");
+  host.on_terminal_data(videotex::key_bytes(FunctionKey::envoi), t0 + seconds(4));
+  EXPECT_EQ(io.calls.back().request.fctn, "ENVOI");
+  host.on_service_result(reply(""), t0 + seconds(5));
+  host.on_timer(t0 + seconds(10));
+  EXPECT_EQ(io.calls.size(), 3u);  // cancelled by the key
+}
+
+TEST(SessionHost, DisconnectionSendsFinAndWritesNothing) {
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QQ=="})"), t0);
+  const std::size_t writes = io.writes.size();
+  host.on_disconnected(t0 + seconds(1));
+  EXPECT_EQ(io.calls.back().request.fctn, "FIN");
+  EXPECT_EQ(io.writes.size(), writes);
+  host.on_terminal_data("x", t0 + seconds(2));
+  host.on_timer(t0 + seconds(1000));
+  EXPECT_EQ(io.writes.size(), writes);
+}
+
+TEST(SessionHost, BridgeCommandsGoToTheGatewayAndComeBack) {  // C-071
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  host.on_service_result(reply(R"({"content":"QUZURVI=","COMMAND":{"name":"connectToTln","param":{"host":"127.0.0.1:9","key":"k"}}})"), t0);
+  ASSERT_EQ(io.commands.size(), 1u);
+  host.on_command_done(service::Fctn::directcallfailed, std::nullopt, t0 + seconds(1));
+  EXPECT_NE(io.all_written().find("AFTER"), std::string::npos);
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLFAILED");
+}
+
+}  // namespace
+}  // namespace pavi::gateway
