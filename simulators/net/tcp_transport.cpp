@@ -11,12 +11,13 @@
 #include "simulators/net/detail/accepted_socket.hpp"
 #include "simulators/net/detail/asio_transport.hpp"
 #include "simulators/net/detail/tcp_connect.hpp"
-#include "simulators/net/telnet_filter.hpp"
+#include "gateway/server/telnet_filter.hpp"
 
 namespace pavi::sim {
 namespace {
 
 using boost::asio::ip::tcp;
+using gateway::TelnetFilter;
 
 class TcpSession : public std::enable_shared_from_this<TcpSession> {
  public:

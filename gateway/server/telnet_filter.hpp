@@ -8,7 +8,7 @@
 #include <string_view>
 #include <utility>
 
-namespace pavi::sim {
+namespace pavi::gateway {
 
 namespace telnet {
 inline constexpr std::uint8_t SE = 240;
@@ -43,4 +43,4 @@ class TelnetFilter {
   std::set<std::pair<std::uint8_t, std::uint8_t>> answered_;
 };
 
-}  // namespace pavi::sim
+}  // namespace pavi::gateway

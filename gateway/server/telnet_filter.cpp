@@ -1,7 +1,7 @@
 // Telnet IAC filtering (RFC 854/855): the client refuses every option, which keeps the line in plain 8-bit data.
-#include "simulators/net/telnet_filter.hpp"
+#include "gateway/server/telnet_filter.hpp"
 
-namespace pavi::sim {
+namespace pavi::gateway {
 
 void TelnetFilter::feed(std::string_view input, std::string& data, std::string& replies) {
   for (const char ch : input) {
@@ -65,4 +65,4 @@ std::string TelnetFilter::escape(std::string_view data) {
   return out;
 }
 
-}  // namespace pavi::sim
+}  // namespace pavi::gateway

@@ -1,15 +1,16 @@
-// Telnet IAC handling on the terminal's telnet:// connections: commands removed, options refused once, IAC IAC kept.
+// Telnet IAC handling, used by the gateway on its telnet input and by the simulated terminal on telnet://
+// lines: commands removed, options refused once, IAC IAC kept.
 #include <gtest/gtest.h>
 
-#include "simulators/net/telnet_filter.hpp"
+#include "gateway/server/telnet_filter.hpp"
 #include "tests/support/test_paths.hpp"
 
-namespace pavi::sim {
+namespace pavi::gateway {
 namespace {
 
 using test::bytes;
 
-TEST(TerminalTelnetFilter, PlainDataPassesUnchanged) {
+TEST(TelnetFilter, PlainDataPassesUnchanged) {
   TelnetFilter filter;
   std::string data, replies;
   filter.feed(bytes("0C \"HELLO\" 1B 39 7B"), data, replies);
@@ -18,7 +19,7 @@ TEST(TerminalTelnetFilter, PlainDataPassesUnchanged) {
   EXPECT_EQ(filter.filtered_bytes(), 0u);
 }
 
-TEST(TerminalTelnetFilter, NegotiationIsRemovedAndRefused) {
+TEST(TelnetFilter, NegotiationIsRemovedAndRefused) {
   TelnetFilter filter;
   std::string data, replies;
   filter.feed(bytes("FF FD 01 \"A\" FF FB 03 \"B\" FF FC 22 FF FE 18"), data, replies);
@@ -26,14 +27,14 @@ TEST(TerminalTelnetFilter, NegotiationIsRemovedAndRefused) {
   EXPECT_EQ(replies, bytes("FF FC 01 FF FE 03"));  // DO ECHO -> WONT; WILL SGA -> DONT; WONT/DONT unanswered
 }
 
-TEST(TerminalTelnetFilter, EachRequestIsAnsweredOnce) {
+TEST(TelnetFilter, EachRequestIsAnsweredOnce) {
   TelnetFilter filter;
   std::string data, replies;
   filter.feed(bytes("FF FD 01 FF FD 01"), data, replies);
   EXPECT_EQ(replies, bytes("FF FC 01"));
 }
 
-TEST(TerminalTelnetFilter, NoAnswersWhenRefusalIsOff) {
+TEST(TelnetFilter, NoAnswersWhenRefusalIsOff) {
   TelnetFilter filter(false);
   std::string data, replies;
   filter.feed(bytes("FF FD 01 \"A\""), data, replies);
@@ -41,14 +42,14 @@ TEST(TerminalTelnetFilter, NoAnswersWhenRefusalIsOff) {
   EXPECT_TRUE(replies.empty());
 }
 
-TEST(TerminalTelnetFilter, SubnegotiationAndCommandsAreRemoved) {
+TEST(TelnetFilter, SubnegotiationAndCommandsAreRemoved) {
   TelnetFilter filter;
   std::string data, replies;
   filter.feed(bytes("\"X\" FF FA 18 01 FF FF 41 FF F0 \"Y\" FF F1 \"Z\""), data, replies);
   EXPECT_EQ(data, "XYZ");
 }
 
-TEST(TerminalTelnetFilter, EscapedIacIsAData0xFF) {
+TEST(TelnetFilter, EscapedIacIsAData0xFF) {
   TelnetFilter filter;
   std::string data, replies;
   filter.feed(bytes("41 FF FF 42"), data, replies);
@@ -56,7 +57,7 @@ TEST(TerminalTelnetFilter, EscapedIacIsAData0xFF) {
   EXPECT_EQ(TelnetFilter::escape(bytes("41 FF 42")), bytes("41 FF FF 42"));
 }
 
-TEST(TerminalTelnetFilter, SequencesSplitAcrossChunks) {
+TEST(TelnetFilter, SequencesSplitAcrossChunks) {
   TelnetFilter filter;
   std::string data, replies;
   for (const char byte : bytes("\"A\" FF FD 01 FF FA 18 FF F0 FF FF \"B\"")) filter.feed(std::string(1, byte), data, replies);
@@ -64,7 +65,7 @@ TEST(TerminalTelnetFilter, SequencesSplitAcrossChunks) {
   EXPECT_EQ(replies, bytes("FF FC 01"));
 }
 
-TEST(TerminalTelnetFilter, GarbageNeverThrowsAndEndsInPlainData) {
+TEST(TelnetFilter, GarbageNeverThrowsAndEndsInPlainData) {
   TelnetFilter filter;
   std::string data, replies;
   std::string garbage;
@@ -77,4 +78,4 @@ TEST(TerminalTelnetFilter, GarbageNeverThrowsAndEndsInPlainData) {
 }
 
 }  // namespace
-}  // namespace pavi::sim
+}  // namespace pavi::gateway

@@ -1,0 +1,157 @@
+// Session events on the strand; requests of other threads posted to it; weak references in every handler that
+// may outlive the connection (timers, service calls), so that a closed connection is freed at once.
+#include "gateway/server/detail/connection.hpp"
+
+#include <boost/asio/post.hpp>
+#include <chrono>
+#include <variant>
+
+namespace pavi::gateway::detail {
+
+namespace asio = boost::asio;
+
+namespace {
+
+SessionTime now() { return std::chrono::steady_clock::now(); }
+
+// A Unix time as a point on the steady clock, for simulated inputs (BackgroundCall times are Unix times).
+SessionTime steady_from_unix(std::time_t when) {
+  return now() + std::chrono::seconds(when - std::time(nullptr));
+}
+
+}  // namespace
+
+Connection::Connection(ServerShared& shared, asio::any_io_executor strand, ConnectionKind kind, std::string address)
+    : shared_(shared), strand_(std::move(strand)), address_(std::move(address)), kind_(kind), timer_(strand_) {}
+
+Connection::~Connection() {
+  if (host_) shared_.registry.remove(host_->unique_id());
+  if (!pin_.empty()) shared_.pins.release(pin_);
+  shared_.admission.release(address_);
+}
+
+template <class Action>
+void Connection::on_strand(Action action) {
+  asio::post(strand_, [weak = weak_from_this(), action = std::move(action)]() mutable {
+    if (auto self = weak.lock(); self && self->host_) action(*self->host_);
+  });
+}
+
+void Connection::begin_session(std::string start_url) {
+  if (shared_.stopping) {
+    transport_close();
+    return;
+  }
+  pin_ = shared_.pins.acquire();
+  HostSetup setup;
+  setup.kind = kind_;
+  setup.remote_addr = address_;
+  setup.start_url = std::move(start_url);
+  setup.durl = shared_.config.durl;
+  setup.accepted_at = std::time(nullptr);
+  setup.pin = pin_;
+  setup.clock = ClockSettings{std::chrono::seconds(shared_.config.timeout), shared_.config.screensaver,
+                              kind_ == ConnectionKind::ws || kind_ == ConnectionKind::wss};
+  setup.directory = shared_.directory;
+  setup.welcome = shared_.welcome;
+  setup.seed = shared_.next_seed++;
+  host_.emplace(std::move(setup), *this);
+  shared_.registry.add(host_->unique_id(), std::weak_ptr<LiveSession>(shared_from_this()));
+  host_->start(now());
+}
+
+void Connection::received(std::string_view data) {
+  if (host_) host_->on_terminal_data(data, now());
+}
+
+void Connection::pong_received() {
+  if (host_) host_->on_pong(now());
+}
+
+void Connection::transport_ended() {
+  timer_.cancel();
+  timer_at_ = SessionTime::max();
+  if (host_) host_->on_disconnected(now());
+}
+
+void Connection::push_message(std::string message) {
+  on_strand([message = std::move(message)](SessionHost& host) { host.push_message(message); });
+}
+
+void Connection::simulate_input(std::time_t when, std::string data) {
+  on_strand([when, data = std::move(data)](SessionHost& host) mutable {
+    host.schedule_simulated_input(steady_from_unix(when), std::move(data));
+  });
+}
+
+void Connection::shut_down() {
+  on_strand([](SessionHost& host) { host.shut_down(now()); });
+}
+
+void Connection::write(std::string bytes) { transport_write(std::move(bytes)); }
+
+void Connection::ping() { transport_ping(); }
+
+void Connection::close() { transport_close(); }
+
+void Connection::call_service(ServiceCall call) {
+  if (call.fire_and_forget) {
+    shared_.caller(std::move(call), [](ServiceResult) {});
+    return;
+  }
+  shared_.caller(std::move(call), [weak = weak_from_this(), strand = strand_](ServiceResult result) {
+    asio::post(strand, [weak, result = std::move(result)] {
+      if (auto self = weak.lock(); self && self->host_) self->host_->on_service_result(result, now());
+    });
+  });
+}
+
+void Connection::command_done(service::Fctn fctn, std::optional<service::Json> datas) {
+  on_strand([fctn, datas = std::move(datas)](SessionHost& host) mutable {
+    host.on_command_done(fctn, std::move(datas), now());
+  });
+}
+
+void Connection::run_host_command(service::Command command) {
+  if (const auto* push = std::get_if<service::PushServiceMsg>(&command)) {
+    shared_.deliver(*push);
+  } else if (const auto* background = std::get_if<service::BackgroundCall>(&command)) {
+    // Entries paired by index as the service wrote them (the original mismatches mixed commands: COMPATIBILITY).
+    for (const auto& entry : background->entries) {
+      if (!entry.simulate) {
+        shared_.background.add(entry.time, entry.url, entry.uniqueid);
+      } else if (auto target = shared_.registry.find(entry.uniqueid); target && entry.time > 0) {
+        target->simulate_input(entry.time, entry.url);
+      }
+    }
+  } else if (std::holds_alternative<service::GetScreenList>(command)) {
+    // No screen captures are kept yet, so the list is empty.
+    command_done(service::Fctn::datas,
+                 service::Json{{"item", "getscreenlist"}, {"result", true}, {"datas", service::Json::array()}});
+  } else if (std::holds_alternative<service::GetScreen>(command)) {
+    command_done(service::Fctn::datas, service::Json{{"item", "getscreen"}, {"result", false}});
+  } else {
+    // Bridges and duplicateStream are not built yet: the service hears that the connection failed, as it
+    // would for an unreachable server, and the session goes on.
+    command_done(service::Fctn::directcallfailed, std::nullopt);
+  }
+}
+
+void Connection::schedule(SessionTime when) {
+  if (when == timer_at_) return;
+  timer_at_ = when;
+  if (when == SessionTime::max()) {
+    timer_.cancel();
+    return;
+  }
+  timer_.expires_at(when);
+  timer_.async_wait([weak = weak_from_this(), when](const boost::system::error_code& error) {
+    if (error) return;
+    auto self = weak.lock();
+    if (!self || !self->host_ || self->timer_at_ != when) return;
+    self->timer_at_ = SessionTime::max();
+    self->host_->on_timer(now());
+  });
+}
+
+}  // namespace pavi::gateway::detail

@@ -1,0 +1,71 @@
+// Private to gateway/server: one accepted connection running one SessionHost on its own strand. Subclasses
+// (telnet, ws, wss) do the handshake, read and write; this class turns their events into session events and
+// carries out what the session asks (writes, service calls, timers, commands for other sessions).
+#pragma once
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "gateway/server/detail/server_shared.hpp"
+#include "gateway/server/session_registry.hpp"
+#include "gateway/session/session_host.hpp"
+
+namespace pavi::gateway::detail {
+
+class Connection : public SessionIo, public LiveSession, public std::enable_shared_from_this<Connection> {
+ public:
+  // The connection was admitted for `address`; it is released when the object goes.
+  Connection(ServerShared& shared, boost::asio::any_io_executor strand, ConnectionKind kind, std::string address);
+  ~Connection() override;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Starts the handshake; the session begins when it succeeds.
+  virtual void start() = 0;
+
+  // LiveSession: any thread.
+  void push_message(std::string message) override;
+  void simulate_input(std::time_t when, std::string data) override;
+  void shut_down() override;
+
+ protected:
+  // On the strand, from subclasses.
+  void begin_session(std::string start_url);
+  void received(std::string_view data);
+  void pong_received();
+  void transport_ended();  // EOF, reset or error: the FIN goes out, nothing more is written
+  bool session_started() const { return host_.has_value(); }
+
+  virtual void transport_write(std::string bytes) = 0;
+  virtual void transport_ping() {}
+  virtual void transport_close() = 0;
+
+  ServerShared& shared_;
+  const boost::asio::any_io_executor strand_;
+  const std::string address_;
+
+ private:
+  // SessionIo: called by the host, on the strand.
+  void write(std::string bytes) override;
+  void ping() override;
+  void close() override;
+  void call_service(ServiceCall call) override;
+  void run_host_command(service::Command command) override;
+  void schedule(SessionTime when) override;
+
+  // Runs `action(host)` on the strand if the connection is still there.
+  template <class Action>
+  void on_strand(Action action);
+  void command_done(service::Fctn fctn, std::optional<service::Json> datas);
+
+  const ConnectionKind kind_;
+  boost::asio::steady_timer timer_;
+  SessionTime timer_at_ = SessionTime::max();
+  std::string pin_;
+  std::optional<SessionHost> host_;
+};
+
+}  // namespace pavi::gateway::detail

@@ -1,0 +1,58 @@
+// Private to gateway/server: what every connection of one gateway shares. Owned by GatewayServer.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "gateway/config/gateway_config.hpp"
+#include "gateway/server/admission.hpp"
+#include "gateway/server/background_calls.hpp"
+#include "gateway/server/service_caller.hpp"
+#include "gateway/server/session_registry.hpp"
+#include "gateway/session/connection_banner.hpp"
+#include "gateway/welcome/directory.hpp"
+#include "gateway/welcome/welcome_service.hpp"
+
+namespace pavi::gateway::detail {
+
+struct ServerShared {
+  ServerShared(GatewayConfig config_in, ServiceCaller caller_in, Directory directory_in, WelcomeOptions welcome_in)
+      : config(std::move(config_in)),
+        caller(std::move(caller_in)),
+        admission(admission_rules(config)),
+        background(caller, [this](const service::PushServiceMsg& push) { deliver(push); }),
+        directory(std::move(directory_in)),
+        welcome(std::move(welcome_in)) {}
+
+  static AdmissionRules admission_rules(const GatewayConfig& config) {
+    AdmissionRules rules;
+    rules.maxc = config.maxc;
+    rules.maxcip = config.maxcip;
+    if (config.asterisk) rules.asterisk_ip = config.asterisk->ip;  // exempt only with an <asterisk> section (§1)
+    rules.blacklist_file = config.ipblacklist;
+    return rules;
+  }
+
+  // PushServiceMsg: each message to the session holding its uniqueId, if it is still there (C-060, C-062).
+  void deliver(const service::PushServiceMsg& push) {
+    for (std::size_t i = 0; i < push.uniqueids.size(); ++i) {
+      if (auto session = registry.find(push.uniqueids[i])) {
+        session->push_message(i < push.messages.size() ? push.messages[i] : std::string());
+      }
+    }
+  }
+
+  const GatewayConfig config;
+  const ServiceCaller caller;
+  SessionRegistry registry;
+  PinAllocator pins;
+  Admission admission;
+  BackgroundCalls background;
+  const Directory directory;
+  const WelcomeOptions welcome;
+  std::atomic<std::uint32_t> next_seed{1};
+  std::atomic<bool> stopping{false};
+};
+
+}  // namespace pavi::gateway::detail

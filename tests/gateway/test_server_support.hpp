@@ -1,0 +1,96 @@
+// A gateway on 127.0.0.1 with ephemeral ports for the server tests, and a service stand-in that answers on its
+// own thread (as an HTTP client would) and records every request.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+#include "gateway/server/gateway_server.hpp"
+
+namespace pavi::gateway::test {
+
+class ScriptedService {
+ public:
+  using Answer = std::function<ServiceResult(const ServiceCall&)>;
+  explicit ScriptedService(Answer answer) : answer_(std::move(answer)), worker_([this] { run(); }) {}
+  ~ScriptedService() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    worker_.join();
+  }
+
+  ServiceCaller caller() {
+    return [this](ServiceCall call, std::function<void(ServiceResult)> done) {
+      std::lock_guard lock(mutex_);
+      queue_.emplace_back(std::move(call), std::move(done));
+      changed_.notify_all();
+    };
+  }
+
+  std::vector<ServiceCall> calls() const {
+    std::lock_guard lock(mutex_);
+    return calls_;
+  }
+
+  // Until a request with this fctn has been answered (or has arrived, for fire-and-forget FINs).
+  bool wait_for_fctn(std::string_view fctn, std::chrono::milliseconds timeout, std::size_t count = 1) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] {
+      std::size_t seen = 0;
+      for (const auto& call : calls_) seen += call.request.fctn == fctn ? 1 : 0;
+      return seen >= count;
+    });
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      auto [call, done] = std::move(queue_.front());
+      queue_.pop_front();
+      lock.unlock();
+      ServiceResult result = answer_(call);
+      done(std::move(result));
+      lock.lock();
+      calls_.push_back(std::move(call));
+      changed_.notify_all();
+    }
+  }
+
+  Answer answer_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::pair<ServiceCall, std::function<void(ServiceResult)>>> queue_;
+  std::vector<ServiceCall> calls_;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+inline GatewayConfig test_config(int maxc = 50) {
+  GatewayConfig config;
+  config.host = "127.0.0.1";
+  config.durl = "http://127.0.0.1:1/home";
+  config.maxc = maxc;
+  return config;
+}
+
+inline ServerOptions local_options(std::vector<ListenSpec> listen) {
+  ServerOptions options;
+  options.listen = std::move(listen);
+  options.bind_address = "127.0.0.1";
+  options.threads = 2;
+  return options;
+}
+
+inline ServiceResult body(std::string text) { return ServiceResult{false, std::move(text), std::nullopt}; }
+
+}  // namespace pavi::gateway::test
