@@ -34,6 +34,7 @@ const std::array kFlags{
     Flag{"--ipdbkey", Kind::string, &GatewayConfig::ipdbkey},
     Flag{"--ssl", Kind::string, &GatewayConfig::ssl},
     Flag{"--sslkey", Kind::string, &GatewayConfig::sslkey},
+    Flag{"--annuaire", Kind::string, &GatewayConfig::annuaire},
 };
 
 std::string trim(std::string_view text) {
@@ -50,8 +51,22 @@ struct Given {
 
 }  // namespace
 
+GatewayConfig quick_start_config() {
+  GatewayConfig config;
+  config.host = "localhost";
+  config.durl = std::string(kInternalDurl);
+  config.maxc = 10000;
+  config.wsport = 8182;
+  config.telnport = 8183;
+  return config;
+}
+
 LoadResult load_gateway_config(const std::vector<std::string>& args) {
   LoadResult result;
+  if (args.empty()) {
+    result.config = quick_start_config();
+    return result;
+  }
   std::vector<Given> given;
   std::string cfgfile;
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -119,6 +134,7 @@ LoadResult load_gateway_config(const std::vector<std::string>& args) {
     }
   }
   if (!result.errors.empty()) return result;
+  if (config.durl.empty()) config.durl = std::string(kInternalDurl);  // the embedded welcome service
   result.errors = validate(config);
   return result;
 }
@@ -131,7 +147,7 @@ given here overrides the file.
 
   --cfgfile FILE     MiniPavi XML configuration (<config><general>...)
   --host NAME        public host name or IP (required)
-  --durl URL         default (home) service URL (required)
+  --durl URL         default (home) service URL; absent or "internal:": the embedded welcome service
   --maxc N           maximum simultaneous connections (required, >= 1)
   --wsport N         WebSocket port        --wssport N    TLS WebSocket port (needs --ssl and --sslkey)
   --telnport N       raw TCP port          --astport N    Asterisk soft-modem port
@@ -139,9 +155,11 @@ given here overrides the file.
   --httpuser U       --httppwd P           VisuWeb credentials (no ':')
   --lpath DIR        logs                  --spath DIR    statistics      --rpath DIR   recordings
   --ipdbkey KEY      AbuseIPDB key         --ssl FILE     PEM certificate --sslkey FILE PEM key
+  --annuaire FILE    the welcome service's directory of service codes (MiniPaviAcc's paviacc.conf format)
   -v                 verbose               --help         this text
 
-At least one of --wsport, --wssport, --telnport, --astport is needed.
+At least one of --wsport, --wssport, --telnport, --astport is needed. With no arguments at all, the gateway
+starts on this machine with the welcome service: ws://localhost:8182/ and telnet port 8183, maxc 10000.
 Exit status: 0 stopped cleanly, 2 invalid configuration (one line per problem on stderr).
 )";
 }

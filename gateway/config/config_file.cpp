@@ -117,6 +117,7 @@ void load_config_file(const std::string& path, GatewayConfig& config, std::vecto
     read_string(general, "ipblacklist", config.ipblacklist);
     read_string(general, "ipwhitelist", config.ipwhitelist);
     read_string(general, "viewer", config.viewer);
+    read_string(general, "annuaire", config.annuaire);
     for (const pugi::xml_node ip : general.child("visuweb").children("allowip")) config.allowip.push_back(text_of(ip));
   }
 

@@ -61,6 +61,7 @@ struct GatewayConfig {
   std::string ipwhitelist;
   std::string viewer;
   std::vector<std::string> allowip;
+  std::string annuaire;  // PaviKit: the welcome service's directory (paviacc.conf format); "" = empty directory
   // <connecttocmd>
   bool has_connecttocmd = false;
   std::vector<std::string> keys;
@@ -94,6 +95,12 @@ int php_int(std::string_view text);
 // Reads the XML file into `config` (only the keys present change). Errors: missing, unparsable, wrong root.
 void load_config_file(const std::string& path, GatewayConfig& config, std::vector<ConfigError>& errors,
                       std::vector<ConfigError>& warnings);
+// What `pavi-gateway` with no arguments at all runs: the embedded welcome service on ws 8182 and telnet 8183,
+// for this machine (host localhost), up to 10,000 connections.
+GatewayConfig quick_start_config();
+// The durl that means "the embedded welcome service" (also what an absent durl means).
+inline constexpr std::string_view kInternalDurl = "internal:";
+
 // The whole startup: --cfgfile first, then every other flag over it, then the checks of config.md §2.
 LoadResult load_gateway_config(const std::vector<std::string>& args);
 // The startup checks (config.md §2 "Startup validation"), in the original's order.

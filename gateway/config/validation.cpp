@@ -13,7 +13,6 @@ std::vector<ConfigError> validate(const GatewayConfig& c) {
   const auto fail = [&](std::string key, std::string reason) { errors.push_back({file, std::move(key), std::move(reason)}); };
 
   if (c.maxc < 1) fail("general/maxc", "maximum connections missing or wrong: must be at least 1");
-  if (c.durl.empty()) fail("general/durl", "default service URL missing");
   if (c.wsport < 1 && c.wssport < 1 && c.telnport < 1 && c.astport < 1) {
     fail("general/wsport", "no listener: at least one of wsport, wssport, telnport, astport must be above 0");
   }

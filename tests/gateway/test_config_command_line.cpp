@@ -62,7 +62,9 @@ TEST(ConfigCommandLine, BadNumbersAndMissingValuesAreErrors) {
 
 TEST(ConfigValidation, TheOriginalsChecks) {
   EXPECT_TRUE(has_error_for(load_gateway_config({"--host", "h", "--durl", "u", "--telnport", "1"}), "general/maxc"));
-  EXPECT_TRUE(has_error_for(load_gateway_config({"--host", "h", "--maxc", "1", "--telnport", "1"}), "general/durl"));
+  const LoadResult no_durl = load_gateway_config({"--host", "h", "--maxc", "1", "--telnport", "1"});
+  EXPECT_TRUE(no_durl.errors.empty());
+  EXPECT_EQ(no_durl.config.durl, "internal:");  // the embedded welcome service
   EXPECT_TRUE(has_error_for(load_gateway_config({"--host", "h", "--durl", "u", "--maxc", "1"}), "general/wsport"));
   EXPECT_TRUE(has_error_for(load_gateway_config({"--durl", "u", "--maxc", "1", "--telnport", "1"}), "general/host"));
   auto wss = minimal();
@@ -109,6 +111,28 @@ TEST(StartupBanner, LinesOfTheOriginal) {
     EXPECT_NE(banner.find(expected), std::string::npos) << expected;
   }
   EXPECT_EQ(banner.find("URL passerelle SSL"), std::string::npos);  // only when wssport > 0
+}
+
+}  // namespace
+}  // namespace pavi::gateway
+
+namespace pavi::gateway {
+namespace {
+
+TEST(ConfigCommandLine, NoArgumentsAtAllIsTheQuickStart) {
+  const LoadResult r = load_gateway_config({});
+  EXPECT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.config.durl, "internal:");
+  EXPECT_EQ(r.config.wsport, 8182);
+  EXPECT_EQ(r.config.telnport, 8183);
+  EXPECT_EQ(r.config.host, "localhost");
+  EXPECT_GE(r.config.maxc, 1);
+  EXPECT_TRUE(validate(r.config).empty());
+}
+
+TEST(ConfigCommandLine, AnnuaireFromFlagOrFile) {
+  const LoadResult r = load_gateway_config({"--host", "h", "--maxc", "1", "--telnport", "1", "--annuaire", "acc.xml"});
+  EXPECT_EQ(r.config.annuaire, "acc.xml");
 }
 
 }  // namespace
