@@ -25,6 +25,7 @@ Connection::Connection(ServerShared& shared, asio::any_io_executor strand, Conne
     : shared_(shared), strand_(std::move(strand)), address_(std::move(address)), kind_(kind), timer_(strand_) {}
 
 Connection::~Connection() {
+  if (bridge_) bridge_->close();
   if (host_) shared_.registry.remove(host_->unique_id());
   if (!pin_.empty()) shared_.pins.release(pin_);
   shared_.admission.release(address_);
@@ -55,6 +56,8 @@ void Connection::begin_session(std::string start_url) {
   setup.directory = shared_.directory;
   setup.welcome = shared_.welcome;
   setup.seed = shared_.next_seed++;
+  setup.bridge_keys = shared_.config.keys;
+  setup.gateway_host = shared_.config.host;
   host_.emplace(std::move(setup), *this);
   shared_.registry.add(host_->unique_id(), std::weak_ptr<LiveSession>(shared_from_this()));
   host_->start(now());
@@ -131,10 +134,35 @@ void Connection::run_host_command(service::Command command) {
   } else if (std::holds_alternative<service::GetScreen>(command)) {
     command_done(service::Fctn::datas, service::Json{{"item", "getscreen"}, {"result", false}});
   } else {
-    // Bridges and duplicateStream are not built yet: the service hears that the connection failed, as it
-    // would for an unreachable server, and the session goes on.
+    // connectToExt and duplicateStream are not built yet: the service hears that the connection failed, as
+    // it would for an unreachable server, and the session goes on. (connectToWs/Tln are the host's.)
     command_done(service::Fctn::directcallfailed, std::nullopt);
   }
+}
+
+void Connection::open_bridge(BridgeTarget target) {
+  BridgeEvents events;
+  const std::weak_ptr<Connection> weak = weak_from_this();
+  events.opened = [weak](bool connected) {
+    if (auto self = weak.lock(); self && self->host_) self->host_->on_bridge_opened(connected, now());
+  };
+  events.data = [weak](std::string bytes) {
+    if (auto self = weak.lock(); self && self->host_) self->host_->on_bridge_data(bytes, now());
+  };
+  events.closed = [weak] {
+    if (auto self = weak.lock(); self && self->host_) self->host_->on_bridge_closed(now());
+  };
+  bridge_ = target.websocket ? open_websocket_bridge(strand_, target, std::move(events))
+                             : open_telnet_bridge(strand_, target, std::move(events));
+}
+
+void Connection::bridge_send(std::string bytes) {
+  if (bridge_) bridge_->send(std::move(bytes));
+}
+
+void Connection::close_bridge() {
+  if (bridge_) bridge_->close();
+  bridge_.reset();
 }
 
 void Connection::schedule(SessionTime when) {

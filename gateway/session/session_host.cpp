@@ -1,7 +1,9 @@
 // The session loop of gateway-behaviour.md §2.4, turned inside out: each event runs the steps it causes.
 #include "gateway/session/session_host.hpp"
 
+#include <algorithm>
 #include <utility>
+#include <variant>
 
 namespace pavi::gateway {
 
@@ -9,6 +11,21 @@ namespace {
 
 std::string resolved_durl(const std::string& durl) {
   return durl.empty() || durl == "internal:" ? std::string(kWelcomeUrl) : durl;
+}
+
+// "host:port" or "ssl://host:port" (service-protocol.md §5.7); an IPv6 address may be in brackets.
+BridgeTarget parse_bridge_host(std::string_view text) {
+  BridgeTarget target;
+  if (text.substr(0, 6) == "ssl://") {
+    target.tls = true;
+    text.remove_prefix(6);
+  }
+  const auto colon = text.rfind(':');
+  std::string_view host = colon == std::string_view::npos ? text : text.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  target.host = std::string(host);
+  target.port = colon == std::string_view::npos ? std::string() : std::string(text.substr(colon + 1));
+  return target;
 }
 
 bool is_function_key_request(const Step& step) {
@@ -37,6 +54,11 @@ void SessionHost::start(SessionTime now) {
 void SessionHost::on_terminal_data(std::string_view bytes, SessionTime now) {
   if (closed_) return;
   clock_.on_data_received(now);
+  if (bridge_) {
+    relay(bridge_->from_terminal(bytes, now), now);
+    return;
+  }
+  if (bridge_opening_) return;  // the original reads nothing while it connects
   if (screensaver_shown_) {  // C-118: the page comes back, then the key is handled as usual
     screensaver_shown_ = false;
     io_.write(screen_.restore());
@@ -64,6 +86,13 @@ void SessionHost::on_command_done(service::Fctn fctn, std::optional<service::Jso
 
 void SessionHost::on_timer(SessionTime now) {
   if (closed_) return;
+  if (bridge_) {
+    relay(bridge_->on_timer(now), now);
+    if (bridge_ || closed_) {
+      reschedule();
+      return;
+    }
+  }
   DueActions due = clock_.check(now);
   if (due.inactivity_expired) {
     io_.write(inactivity_message());  // C-112
@@ -95,8 +124,88 @@ void SessionHost::on_timer(SessionTime now) {
 
 void SessionHost::on_pong(SessionTime now) { clock_.on_pong(now); }
 
+void SessionHost::on_bridge_opened(bool connected, SessionTime now) {
+  if (closed_ || !bridge_opening_) return;
+  BridgeSettings settings = std::move(*bridge_opening_);
+  bridge_opening_.reset();
+  if (!connected) {
+    end_bridge(service::Fctn::directcallfailed, now);
+    return;
+  }
+  bridge_.emplace(std::move(settings), now);
+  reschedule();
+}
+
+void SessionHost::on_bridge_data(std::string_view bytes, SessionTime now) {
+  if (closed_ || !bridge_) return;
+  relay(bridge_->from_server(bytes, now), now);
+}
+
+void SessionHost::on_bridge_closed(SessionTime now) {
+  if (closed_ || !bridge_) return;
+  relay(bridge_->on_timer(now), now);  // what was batched still goes out
+  if (bridge_) end_bridge(service::Fctn::directcallended, now);
+}
+
+std::optional<Step> SessionHost::start_bridge(const service::Command& command) {
+  BridgeTarget target;
+  service::Json key;
+  bool echo = false;
+  bool lower_case = false;
+  if (const auto* ws = std::get_if<service::ConnectToWs>(&command)) {
+    target = parse_bridge_host(ws->host);
+    target.websocket = true;
+    target.path = ws->request_path();
+    target.proto = ws->proto;
+    target.origin = setup_.gateway_host;
+    key = ws->key;
+    echo = ws->echo;
+    lower_case = ws->lower_case;
+  } else if (const auto* tln = std::get_if<service::ConnectToTln>(&command)) {
+    target = parse_bridge_host(tln->host);
+    target.tls = false;
+    target.startseq = tln->startseq;
+    key = tln->key;
+    echo = tln->echo;
+    lower_case = tln->lower_case;
+  }
+  const std::string& host = std::holds_alternative<service::ConnectToWs>(command)
+                                ? std::get<service::ConnectToWs>(command).host
+                                : std::get<service::ConnectToTln>(command).host;
+  const bool allowed = service::bridge_key_exempt(last_call_url_, host) ||
+                       service::bridge_key_accepted(key, setup_.bridge_keys);
+  if (host.empty() || !allowed) {  // refused: reads as "ended" (§3.5, a quirk services rely on)
+    return session_.on_command_done(service::Fctn::directcallended);
+  }
+  write(BridgeRelay::case_command(lower_case));
+  bridge_opening_ = BridgeSettings{target.websocket, echo, setup_.remote_addr};
+  clock_.set_bridge_active(true);
+  io_.open_bridge(std::move(target));
+  return std::nullopt;
+}
+
+void SessionHost::relay(const BridgeOutput& out, SessionTime now) {
+  if (!out.to_server.empty()) io_.bridge_send(out.to_server);
+  if (!out.to_terminal.empty()) write(out.to_terminal);
+  if (out.ended) {
+    io_.close_bridge();
+    end_bridge(service::Fctn::directcallended, now);
+    return;
+  }
+  reschedule();
+}
+
+void SessionHost::end_bridge(service::Fctn result, SessionTime now) {
+  bridge_.reset();
+  bridge_opening_.reset();
+  clock_.set_bridge_active(false);
+  clock_.on_action(now);
+  run(session_.on_command_done(result), now);
+}
+
 void SessionHost::on_disconnected(SessionTime) {
   if (closed_) return;
+  drop_bridge();
   Step fin = session_.end();
   closed_ = true;
   if (fin.call) io_.call_service(std::move(*fin.call));
@@ -123,15 +232,25 @@ void SessionHost::run(Step step, SessionTime now) {
   for (;;) {
     write(std::exchange(step.output, {}));
     sync_params();
+    std::optional<Step> after_refusal;
     for (auto& command : step.host_commands) {
-      if (service::is_bridge_command(command)) clock_.set_bridge_active(true);
-      io_.run_host_command(std::move(command));
+      if (std::holds_alternative<service::ConnectToWs>(command) ||
+          std::holds_alternative<service::ConnectToTln>(command)) {
+        after_refusal = start_bridge(command);
+      } else {
+        io_.run_host_command(std::move(command));
+      }
     }
     if (step.close) {
       finish(std::move(step));
       return;
     }
+    if (after_refusal) {
+      step = std::move(*after_refusal);
+      continue;
+    }
     if (!step.call) break;
+    last_call_url_ = step.call->url;
     if (!is_internal_url(step.call->url)) {
       io_.call_service(std::move(*step.call));
       break;
@@ -151,7 +270,15 @@ void SessionHost::write(std::string bytes) {
 }
 
 // The session ends: last output, the FIN (not for internal URLs: nobody listens), then the close.
+void SessionHost::drop_bridge() {
+  if (!bridge_ && !bridge_opening_) return;
+  bridge_.reset();
+  bridge_opening_.reset();
+  io_.close_bridge();
+}
+
 void SessionHost::finish(Step step) {
+  drop_bridge();
   write(std::move(step.output));
   closed_ = true;
   if (step.call && !is_internal_url(step.call->url)) {
@@ -170,7 +297,10 @@ void SessionHost::sync_params() {
 }
 
 void SessionHost::reschedule() {
-  if (!closed_) io_.schedule(clock_.next_check());
+  if (closed_) return;
+  SessionTime next = clock_.next_check();
+  if (bridge_) next = std::min(next, bridge_->next_check());
+  io_.schedule(next);
 }
 
 }  // namespace pavi::gateway

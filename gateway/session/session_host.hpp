@@ -5,11 +5,14 @@
 #pragma once
 
 #include <ctime>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gateway/service_protocol/commands.hpp"
+#include "gateway/session/bridge_relay.hpp"
 #include "gateway/session/connection_banner.hpp"
 #include "gateway/session/screensaver.hpp"
 #include "gateway/session/service_session.hpp"
@@ -18,6 +21,19 @@
 #include "gateway/welcome/welcome_service.hpp"
 
 namespace pavi::gateway {
+
+// A third-party Minitel server to bridge the user to (connectToWs, connectToTln).
+struct BridgeTarget {
+  bool websocket = false;
+  bool tls = false;          // "ssl://host:port" (WS only), certificates checked
+  std::string host;          // name or address, without the port
+  std::string port;
+  std::string path = "/";    // WS request path
+  std::string proto;         // WS Sec-WebSocket-Protocol when not empty
+  std::string origin;        // WS Origin: the gateway's configured host
+  std::string startseq;      // telnet: sent right after connecting
+  bool operator==(const BridgeTarget&) const = default;
+};
 
 // What the session asks of its connection and of the gateway. Calls are made from inside SessionHost's
 // methods: an implementation must not call back into the host from them (post instead).
@@ -34,6 +50,11 @@ class SessionIo {
   virtual void run_host_command(service::Command command) = 0;
   // The host wants on_timer() at `when` (SessionTime::max(): no timer). Replaces the previous request.
   virtual void schedule(SessionTime when) = 0;
+  // Bridges (gateway-behaviour.md §10): connect (5 s; telnet: then send target.startseq), and report through
+  // SessionHost::on_bridge_opened, on_bridge_data and on_bridge_closed; send bytes to the server; close it.
+  virtual void open_bridge(BridgeTarget target) = 0;
+  virtual void bridge_send(std::string bytes) = 0;
+  virtual void close_bridge() = 0;
 };
 
 struct HostSetup {
@@ -47,6 +68,8 @@ struct HostSetup {
   Directory directory;     // the welcome service's directory
   WelcomeOptions welcome;
   std::uint32_t seed = 1;  // screensaver placement
+  std::vector<std::string> bridge_keys;  // <connecttocmd><key>
+  std::string gateway_host;              // config `host`: the Origin of WS bridges
 };
 
 class SessionHost {
@@ -59,6 +82,10 @@ class SessionHost {
   void on_command_done(service::Fctn fctn, std::optional<service::Json> datas, SessionTime now);
   void on_timer(SessionTime now);
   void on_pong(SessionTime now);
+  // The bridge asked for by open_bridge: connected or not, data from the server, closed by the server.
+  void on_bridge_opened(bool connected, SessionTime now);
+  void on_bridge_data(std::string_view bytes, SessionTime now);
+  void on_bridge_closed(SessionTime now);
   // The connection is gone (peer closed, read error): the FIN goes out, nothing more is written.
   void on_disconnected(SessionTime now);
   // The gateway stops (SIGTERM): FIN, then close.
@@ -77,6 +104,11 @@ class SessionHost {
 
  private:
   void run(Step step, SessionTime now);
+  // A bridge command: nullopt when it started, else the step that follows its refusal (DIRECTCALLENDED).
+  std::optional<Step> start_bridge(const service::Command& command);
+  void relay(const BridgeOutput& out, SessionTime now);
+  void end_bridge(service::Fctn result, SessionTime now);
+  void drop_bridge();  // the session ends during a bridge
   void write(std::string bytes);
   void finish(Step step);
   void sync_params();
@@ -90,6 +122,9 @@ class SessionHost {
   ScreenBuffer screen_;
   std::mt19937 random_;
   bool screensaver_shown_ = false;  // a type 2/3 frame covers the page
+  std::string last_call_url_;       // the URL whose reply is being applied (the bridge key exemption)
+  std::optional<BridgeSettings> bridge_opening_;  // connecting
+  std::optional<BridgeRelay> bridge_;             // relaying
   bool closed_ = false;
 };
 

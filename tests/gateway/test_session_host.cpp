@@ -22,6 +22,9 @@ struct RecordingIo : SessionIo {
   std::vector<std::string> writes;
   std::deque<ServiceCall> calls;
   std::vector<service::Command> commands;
+  std::vector<BridgeTarget> bridges;
+  std::string to_bridge;
+  bool bridge_closed = false;
   int pings = 0;
   bool closed = false;
   SessionTime timer = SessionTime::max();
@@ -32,6 +35,9 @@ struct RecordingIo : SessionIo {
   void call_service(ServiceCall call) override { calls.push_back(std::move(call)); }
   void run_host_command(service::Command command) override { commands.push_back(std::move(command)); }
   void schedule(SessionTime when) override { timer = when; }
+  void open_bridge(BridgeTarget target) override { bridges.push_back(std::move(target)); }
+  void bridge_send(std::string bytes) override { to_bridge += bytes; }
+  void close_bridge() override { bridge_closed = true; }
 
   ServiceCall take_call() {
     EXPECT_FALSE(calls.empty());
@@ -198,15 +204,87 @@ TEST(SessionHost, DisconnectionSendsFinAndWritesNothing) {
   EXPECT_EQ(io.writes.size(), writes);
 }
 
-TEST(SessionHost, BridgeCommandsGoToTheGatewayAndComeBack) {  // C-071
+constexpr const char* kTelnetBridge =
+    R"({"content":"QUZURVI=","COMMAND":{"name":"connectToTln","param":{"host":"127.0.0.1:9","key":"","echo":"on",)"
+    R"("case":"lower","startseq":"hi"}}})";
+
+TEST(SessionHost, RefusedBridgeReadsAsEnded) {  // §3.5: a refusal gives DIRECTCALLENDED
   RecordingIo io;
   SessionHost host(setup(kService), io);
   host.start(t0);
-  host.on_service_result(reply(R"({"content":"QUZURVI=","COMMAND":{"name":"connectToTln","param":{"host":"127.0.0.1:9","key":"k"}}})"), t0);
-  ASSERT_EQ(io.commands.size(), 1u);
-  host.on_command_done(service::Fctn::directcallfailed, std::nullopt, t0 + seconds(1));
-  EXPECT_NE(io.all_written().find("AFTER"), std::string::npos);
+  io.take_call();
+  host.on_service_result(reply(R"({"content":"QUZURVI=","COMMAND":{"name":"connectToWs","param":{"host":"elsewhere.example:80","key":"nope"}}})"), t0);
+  EXPECT_TRUE(io.bridges.empty());
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLENDED");
+  EXPECT_NE(io.all_written().find("AFTER"), std::string::npos);  // the content follows the (refused) bridge
+}
+
+TEST(SessionHost, BridgeThatCannotConnectIsDirectCallFailed) {  // C-071
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kTelnetBridge), t0);  // same host as the service: no key needed (C-074)
+  ASSERT_EQ(io.bridges.size(), 1u);
+  EXPECT_EQ(io.bridges[0].host, "127.0.0.1");
+  EXPECT_EQ(io.bridges[0].port, "9");
+  EXPECT_EQ(io.bridges[0].startseq, "hi");
+  EXPECT_FALSE(io.bridges[0].websocket);
+  EXPECT_NE(io.all_written().find(bytes("1B 3A 69 45")), std::string::npos);  // case "lower"
+  EXPECT_EQ(io.all_written().find("AFTER"), std::string::npos);  // not before the bridge ends
+  host.on_bridge_opened(false, t0 + seconds(5));
   EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLFAILED");
+  EXPECT_NE(io.all_written().find("AFTER"), std::string::npos);
+}
+
+TEST(SessionHost, BridgeRelaysBothWaysUntilTheEndKeys) {
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kTelnetBridge), t0);
+  host.on_bridge_opened(true, t0 + seconds(1));
+  host.on_terminal_data("ab\x0d", t0 + seconds(2));
+  EXPECT_EQ(io.to_bridge, "ab");
+  EXPECT_NE(io.all_written().find("ab"), std::string::npos);  // echo on
+  host.on_bridge_data("WELCOME", t0 + seconds(2));
+  EXPECT_EQ(io.timer, t0 + seconds(2) + std::chrono::milliseconds(250));  // batched on telnet
+  host.on_timer(t0 + seconds(2) + std::chrono::milliseconds(250));
+  EXPECT_NE(io.all_written().find("WELCOME"), std::string::npos);
+  EXPECT_TRUE(io.calls.empty());
+  host.on_timer(t0 + seconds(1000));  // no inactivity timeout during a bridge, but the bridge's own 30 s rule
+  EXPECT_TRUE(io.bridge_closed);
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLENDED");
+}
+
+TEST(SessionHost, EndKeysCloseTheBridgeAndTheServiceGoesOn) {
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kTelnetBridge), t0);
+  host.on_bridge_opened(true, t0);
+  host.on_bridge_data(std::string(300, 'x'), t0);
+  host.on_terminal_data(bytes(R"("***" 13 46)"), t0 + seconds(1));
+  EXPECT_EQ(io.to_bridge, bytes(R"("***" 13 46)"));  // still forwarded
+  EXPECT_TRUE(io.bridge_closed);
+  ASSERT_EQ(io.calls.size(), 1u);
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLENDED");
+  host.on_service_result(reply(R"({"content":"QkFDSw=="})"), t0 + seconds(2));
+  EXPECT_NE(io.all_written().find("BACK"), std::string::npos);
+}
+
+TEST(SessionHost, HangingUpDuringABridgeClosesItAndSendsFin) {
+  RecordingIo io;
+  SessionHost host(setup(kService), io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kTelnetBridge), t0);
+  host.on_bridge_opened(true, t0);
+  host.on_disconnected(t0 + seconds(3));
+  EXPECT_TRUE(io.bridge_closed);
+  EXPECT_EQ(io.calls.back().request.fctn, "FIN");
 }
 
 }  // namespace

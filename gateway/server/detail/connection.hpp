@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "gateway/server/detail/bridge_link.hpp"
 #include "gateway/server/detail/server_shared.hpp"
 #include "gateway/server/session_registry.hpp"
 #include "gateway/session/session_host.hpp"
@@ -55,6 +56,9 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   void call_service(ServiceCall call) override;
   void run_host_command(service::Command command) override;
   void schedule(SessionTime when) override;
+  void open_bridge(BridgeTarget target) override;
+  void bridge_send(std::string bytes) override;
+  void close_bridge() override;
 
   // Runs `action(host)` on the strand if the connection is still there.
   template <class Action>
@@ -66,6 +70,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   SessionTime timer_at_ = SessionTime::max();
   std::string pin_;
   std::optional<SessionHost> host_;
+  std::shared_ptr<BridgeLink> bridge_;
 };
 
 }  // namespace pavi::gateway::detail
