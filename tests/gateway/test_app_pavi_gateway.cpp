@@ -1,0 +1,170 @@
+// `pavi-gateway` as operators run it: a child process started by the test on 127.0.0.1 with a MiniPavi XML
+// config, a fake service over real HTTP, a simulated Minitel over telnet and ws, and a SIGTERM that makes
+// every session send its FIN. Also the quick start's refusal of a broken config (exit 2, one clear line).
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "simulators/fake_service/fake_service.hpp"
+#include "simulators/terminal/terminal.hpp"
+#include "tests/support/test_paths.hpp"
+
+namespace pavi::gateway {
+namespace {
+
+using namespace std::chrono_literals;
+using sim::FakeReply;
+using sim::FakeService;
+using sim::RecordedRequest;
+
+constexpr auto kTimeout = 10s;
+
+// A port nobody listens on right now (the kernel's choice for port 0, released at once).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t size = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+// The gateway as a child process; stopped by PID (SIGTERM, then SIGKILL after a bound) when the test ends.
+class GatewayProcess {
+ public:
+  explicit GatewayProcess(std::vector<std::string> args) {
+    output_ = std::filesystem::temp_directory_path() / ("pavikit-gateway-" + std::to_string(::getpid()) + "-" +
+                                                        std::to_string(counter_++) + ".log");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      const int fd = ::open(output_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+      std::vector<char*> argv{const_cast<char*>(PAVI_GATEWAY_PATH)};
+      for (auto& arg : args) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      ::execv(PAVI_GATEWAY_PATH, argv.data());
+      ::_exit(127);
+    }
+  }
+  ~GatewayProcess() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    std::filesystem::remove(output_);
+  }
+  // The exit status, or -1 if still running after `timeout`.
+  int wait(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      std::this_thread::sleep_for(20ms);
+    }
+    return -1;
+  }
+  void signal(int number) { ::kill(pid_, number); }
+  std::string output() const { return pavi::test::read_file(output_); }
+
+ private:
+  static inline int counter_ = 0;
+  pid_t pid_ = -1;
+  bool exited_ = false;
+  std::filesystem::path output_;
+};
+
+std::optional<FakeReply> home(const RecordedRequest& request) {
+  service::ServiceReply reply;
+  if (request.fctn() == "CNX") reply.content = "\x0c" "ACCUEIL " + request.request->typesocket;
+  if (request.fctn() == "ENVOI") reply.content = "\x0c" "SUITE";
+  return FakeReply::json(reply);
+}
+
+bool connect_with_retry(sim::Terminal& terminal, const std::string& url) {
+  for (int attempt = 0; attempt < 100; ++attempt) {  // the child needs a moment to listen
+    if (terminal.connect(url)) return true;
+    std::this_thread::sleep_for(50ms);
+  }
+  return false;
+}
+
+TEST(PaviGatewayProcess, ServesAMiniPaviConfigAndStopsGracefully) {
+  FakeService service;
+  service.set_handler(home);
+  const int telnet = free_port();
+  const int ws = free_port();
+  const auto config = std::filesystem::temp_directory_path() / ("pavikit-config-" + std::to_string(::getpid()) + ".xml");
+  std::ofstream(config) << "<config><general><host>127.0.0.1</host><durl>" << service.url("/index.php")
+                        << "</durl><maxc>10</maxc><wsport>" << ws << "</wsport><telnport>" << telnet
+                        << "</telnport></general></config>";
+  GatewayProcess gateway({"--cfgfile", config.string()});
+
+  sim::Terminal over_ws;
+  ASSERT_TRUE(connect_with_retry(over_ws, "ws://127.0.0.1:" + std::to_string(ws) + "/")) << gateway.output();
+  ASSERT_TRUE(over_ws.wait_for_text("ACCUEIL WS", kTimeout)) << over_ws.text();
+  sim::Terminal over_telnet;
+  ASSERT_TRUE(over_telnet.connect("telnet://127.0.0.1:" + std::to_string(telnet)));
+  ASSERT_TRUE(over_telnet.wait_for_text("ACCUEIL TELN", kTimeout)) << over_telnet.text();
+  over_telnet.press(videotex::FunctionKey::envoi);
+  ASSERT_TRUE(over_telnet.wait_for_text("SUITE", kTimeout));
+
+  const auto cnx = service.requests().front();
+  EXPECT_NE(cnx.header("User-Agent").find("MiniPAVI"), std::string::npos);  // C-002
+  EXPECT_EQ(cnx.method, "POST");
+  EXPECT_EQ(cnx.path, "/index.php");
+
+  gateway.signal(SIGTERM);
+  EXPECT_EQ(gateway.wait(kTimeout), 0) << gateway.output();
+  EXPECT_TRUE(over_ws.wait_for_disconnect(kTimeout));
+  EXPECT_TRUE(over_telnet.wait_for_disconnect(kTimeout));
+  std::size_t fins = 0;
+  for (const auto& request : service.requests()) fins += request.fctn() == "FIN" ? 1 : 0;
+  EXPECT_EQ(fins, 2u);
+  const std::string out = gateway.output();
+  EXPECT_NE(out.find("Démarrage MiniPavi 1.6 (PaviKit "), std::string::npos) << out;
+  EXPECT_NE(out.find("Port TCP standard: " + std::to_string(telnet)), std::string::npos);
+  std::filesystem::remove(config);
+}
+
+TEST(PaviGatewayProcess, BrokenConfigIsOneLineAndExitTwo) {
+  GatewayProcess missing({"--cfgfile", "/nonexistent/minipavi.xml"});
+  EXPECT_EQ(missing.wait(kTimeout), 2);
+  const std::string out = missing.output();
+  EXPECT_NE(out.find("/nonexistent/minipavi.xml"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Démarrage"), std::string::npos);  // nothing was started
+
+  GatewayProcess bad_maxc({"--host", "127.0.0.1", "--maxc", "0", "--telnport", std::to_string(free_port())});
+  EXPECT_EQ(bad_maxc.wait(kTimeout), 2);
+  EXPECT_NE(bad_maxc.output().find("general/maxc"), std::string::npos) << bad_maxc.output();
+}
+
+TEST(PaviGatewayProcess, BusyPortIsReportedAndNothingRuns) {
+  const int port = free_port();
+  GatewayProcess first({"--host", "127.0.0.1", "--maxc", "5", "--telnport", std::to_string(port)});
+  sim::Terminal terminal;
+  ASSERT_TRUE(connect_with_retry(terminal, "tcp://127.0.0.1:" + std::to_string(port)));
+  GatewayProcess second({"--host", "127.0.0.1", "--maxc", "5", "--telnport", std::to_string(port)});
+  EXPECT_EQ(second.wait(kTimeout), 2);
+  EXPECT_NE(second.output().find("telnport " + std::to_string(port) + ": Address already in use"), std::string::npos)
+      << second.output();
+  first.signal(SIGINT);
+  EXPECT_EQ(first.wait(kTimeout), 0);
+}
+
+}  // namespace
+}  // namespace pavi::gateway
