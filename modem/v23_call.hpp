@@ -41,6 +41,8 @@ class V23Call {
 
   V23Endpoint& caller() { return caller_; }
   V23Endpoint& answerer() { return answerer_; }
+  const V23Endpoint& caller() const { return caller_; }
+  const V23Endpoint& answerer() const { return answerer_; }
   double seconds() const { return caller_.seconds(); }
 
   // The audio each end heard so far, when recording is on (for WAV dumps).

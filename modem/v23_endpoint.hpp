@@ -89,6 +89,8 @@ class V23Endpoint {
 
   V23Transmitter& transmitter() { return transmitter_; }
   V23Receiver& receiver() { return receiver_; }
+  const V23Transmitter& transmitter() const { return transmitter_; }
+  const V23Receiver& receiver() const { return receiver_; }
 
  private:
   void enter(EndpointState state, std::uint64_t sample);
