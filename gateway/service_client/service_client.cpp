@@ -338,8 +338,8 @@ struct ServiceClient::Impl {
     ServiceCallback done = std::move(transfer->done);
     CallStats stats = std::move(transfer->stats);
     transfer.reset();
-    --in_flight;
     if (done) done(std::move(result), std::move(stats));
+    --in_flight;  // after the callback: zero in flight means every answer has been handled
   }
 
   ServiceClientOptions options;

@@ -10,11 +10,17 @@ namespace {
 constexpr std::array kCommands{
     Command{"replay", "decode a .vdt recording and show the screen (text, JSON, ANSI, PNG, frames)", replay_command},
     Command{"line", "V.23 modem audio through a simulated phone line: encode, decode WAV, BER sweep", line_command},
+    Command{"session", "one scripted visit (type, press, expect) with a simulated Minitel against a gateway",
+            session_command},
+    Command{"stress", "load a gateway or a service with virtual users playing a script; latency and error report",
+            stress_command},
+    Command{"conformance", "run the gateway conformance suite against a gateway (text, JUnit XML, JSON report)",
+            conformance_command},
 };
 
 void usage(std::ostream& out) {
   out << "usage: pavi <command> [options]\n\nPaviKit's Minitel toolkit. Commands:\n";
-  for (const auto& c : kCommands) out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << '\n';
+  for (const auto& c : kCommands) out << "  " << c.name << std::string(c.name.size() < 13 ? 13 - c.name.size() : 1, ' ') << c.summary << '\n';
   out << "\n`pavi <command> --help` describes a command.\n";
 }
 

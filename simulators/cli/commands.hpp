@@ -25,6 +25,9 @@ struct Command {
 
 int replay_command(std::span<const std::string> args, Io io);
 int line_command(std::span<const std::string> args, Io io);
+int conformance_command(std::span<const std::string> args, Io io);
+int session_command(std::span<const std::string> args, Io io);
+int stress_command(std::span<const std::string> args, Io io);
 
 // Every subcommand, in the order `pavi --help` lists them.
 std::span<const Command> commands();
