@@ -26,6 +26,7 @@ Connection::Connection(ServerShared& shared, asio::any_io_executor strand, Conne
 
 Connection::~Connection() {
   if (bridge_) bridge_->close();
+  end_viewers();
   if (host_) shared_.registry.remove(host_->unique_id());
   if (!pin_.empty()) shared_.pins.release(pin_);
   shared_.admission.release(address_);
@@ -58,6 +59,8 @@ void Connection::begin_session(std::string start_url) {
   setup.seed = shared_.next_seed++;
   setup.bridge_keys = shared_.config.keys;
   setup.gateway_host = shared_.config.host;
+  if (shared_.config.has_connecttocmd) setup.visukey = shared_.config.visukey;
+  setup.asterisk_configured = shared_.config.asterisk.has_value();
   host_.emplace(std::move(setup), *this);
   shared_.registry.add(host_->unique_id(), std::weak_ptr<LiveSession>(shared_from_this()));
   host_->start(now());
@@ -72,6 +75,7 @@ void Connection::pong_received() {
 }
 
 void Connection::transport_ended() {
+  end_viewers();
   timer_.cancel();
   timer_at_ = SessionTime::max();
   if (host_) host_->on_disconnected(now());
@@ -91,11 +95,40 @@ void Connection::shut_down() {
   on_strand([](SessionHost& host) { host.shut_down(now()); });
 }
 
-void Connection::write(std::string bytes) { transport_write(std::move(bytes)); }
+void Connection::add_viewer(std::weak_ptr<StreamViewer> viewer) {
+  asio::post(strand_, [self = shared_from_this(), viewer = std::move(viewer)]() mutable {
+    if (self->viewers_ended_) {
+      if (auto live = viewer.lock()) live->watched_ended();
+      return;
+    }
+    self->viewers_.push_back(std::move(viewer));
+  });
+}
+
+void Connection::end_viewers() {
+  viewers_ended_ = true;
+  for (auto& weak : std::exchange(viewers_, {})) {
+    if (auto viewer = weak.lock()) viewer->watched_ended();
+  }
+}
+
+void Connection::write(std::string bytes) {
+  if (!viewers_.empty()) {
+    std::erase_if(viewers_, [&bytes](const std::weak_ptr<StreamViewer>& weak) {
+      auto viewer = weak.lock();
+      if (viewer) viewer->mirrored(bytes);
+      return !viewer;
+    });
+  }
+  transport_write(std::move(bytes));
+}
 
 void Connection::ping() { transport_ping(); }
 
-void Connection::close() { transport_close(); }
+void Connection::close() {
+  end_viewers();
+  transport_close();
+}
 
 void Connection::call_service(ServiceCall call) {
   if (call.fire_and_forget) {
@@ -134,8 +167,8 @@ void Connection::run_host_command(service::Command command) {
   } else if (std::holds_alternative<service::GetScreen>(command)) {
     command_done(service::Fctn::datas, service::Json{{"item", "getscreen"}, {"result", false}});
   } else {
-    // connectToExt and duplicateStream are not built yet: the service hears that the connection failed, as
-    // it would for an unreachable server, and the session goes on. (connectToWs/Tln are the host's.)
+    // connectToExt with an <asterisk> section and a good key: outgoing calls are not built yet, so the service
+    // hears that the call failed, as for a line that does not answer, and the session goes on.
     command_done(service::Fctn::directcallfailed, std::nullopt);
   }
 }
@@ -152,8 +185,15 @@ void Connection::open_bridge(BridgeTarget target) {
   events.closed = [weak] {
     if (auto self = weak.lock(); self && self->host_) self->host_->on_bridge_closed(now());
   };
-  bridge_ = target.websocket ? open_websocket_bridge(strand_, target, std::move(events))
-                             : open_telnet_bridge(strand_, target, std::move(events));
+  if (!target.watched.empty()) {
+    auto watched = shared_.registry.find(target.watched);
+    // Watching oneself would mirror one's own mirror forever: it fails as an unknown session would.
+    if (watched.get() == static_cast<LiveSession*>(this)) watched.reset();
+    bridge_ = open_mirror_bridge(strand_, std::move(watched), std::move(events));
+  } else {
+    bridge_ = target.websocket ? open_websocket_bridge(strand_, target, std::move(events))
+                               : open_telnet_bridge(strand_, target, std::move(events));
+  }
 }
 
 void Connection::bridge_send(std::string bytes) {

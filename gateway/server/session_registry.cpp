@@ -1,5 +1,8 @@
-// A map under a mutex: lookups are rare (push messages, simulated input, shutdown) next to session traffic.
+// A map under a mutex: lookups are rare (push messages, simulated input, duplicateStream, shutdown) next to
+// session traffic; a miss scans for the original's loose match.
 #include "gateway/server/session_registry.hpp"
+
+#include "gateway/service_protocol/commands.hpp"
 
 namespace pavi::gateway {
 
@@ -15,8 +18,11 @@ void SessionRegistry::remove(const std::string& unique_id) {
 
 std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& unique_id) const {
   std::lock_guard lock(mutex_);
-  const auto it = sessions_.find(unique_id);
-  return it == sessions_.end() ? nullptr : it->second.lock();
+  if (const auto it = sessions_.find(unique_id); it != sessions_.end()) return it->second.lock();
+  for (const auto& [id, weak] : sessions_) {  // "017953543836654" names 17953543836654, as in PHP
+    if (service::unique_id_matches(unique_id, id)) return weak.lock();
+  }
+  return nullptr;
 }
 
 std::vector<std::shared_ptr<LiveSession>> SessionRegistry::all() const {

@@ -36,8 +36,8 @@ BridgeOutput BridgeRelay::from_terminal(std::string_view bytes, SessionTime now)
     held_sep_ = data;
     return out;
   }
-  out.to_server = data;
-  if (settings_.echo) out.to_terminal = data;
+  if (!settings_.mirror) out.to_server = data;
+  if (settings_.echo && !settings_.mirror) out.to_terminal = data;
   end_window_ += data;
   const bool end_key = end_window_.find(kEndStars) != std::string::npos || end_window_.find(kEndFin) != std::string::npos;
   if (end_window_.size() > kEndStars.size()) end_window_.erase(0, end_window_.size() - kEndStars.size());
@@ -51,6 +51,10 @@ BridgeOutput BridgeRelay::from_server(std::string_view bytes, SessionTime now) {
   last_server_data_ = now;
   server_bytes_ += bytes.size();
   batch_ += bytes;
+  if (settings_.mirror) {
+    if (batch_.size() >= kBatchBytes) flush(out);
+    return out;
+  }
   getip_window_ += bytes;
   if (getip_window_.find(kGetIp) != std::string::npos) {
     out.to_server = "#*#" + settings_.client_ip + "*#*";
@@ -72,6 +76,7 @@ BridgeOutput BridgeRelay::on_timer(SessionTime now) {
 
 SessionTime BridgeRelay::next_check() const {
   if (ended_) return SessionTime::max();
+  if (settings_.mirror) return batch_.empty() ? SessionTime::max() : last_server_data_ + kBatchIdle;
   SessionTime next = std::min({last_input_ + kNoInput, started_ + kMaxDuration});
   if (server_bytes_ < kSilentServerBytes) next = std::min(next, started_ + kSilentServer);
   if (!batch_.empty()) next = std::min(next, last_server_data_ + kBatchIdle);
@@ -81,6 +86,7 @@ SessionTime BridgeRelay::next_check() const {
 void BridgeRelay::flush(BridgeOutput& out) { out.to_terminal += std::exchange(batch_, {}); }
 
 void BridgeRelay::check_limits(BridgeOutput& out, SessionTime now) {
+  if (settings_.mirror) return;  // a mirror has no time limit (§11)
   if (server_bytes_ < kSilentServerBytes && now >= started_ + kSilentServer) {
     end(out, "less than 200 bytes after 30 s");
   } else if (now >= last_input_ + kNoInput) {

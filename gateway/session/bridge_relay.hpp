@@ -1,4 +1,5 @@
-// The byte relay of a bridge between the user and a third-party Minitel server (gateway-behaviour.md §10), as a
+// The byte relay of a bridge between the user and a third-party Minitel server (gateway-behaviour.md §10), or
+// between a watched session and its viewer (duplicateStream, §11), as a
 // pure state machine on explicit time: what goes to the server and to the terminal for each chunk, the end
 // keys, the server-side batching, the #*#GETIP*#* answer and the stop conditions. The connection itself is the
 // host's; this decides what to send and when to stop.
@@ -16,6 +17,9 @@ struct BridgeSettings {
   bool websocket = false;  // WS bridge: a lone 13 is held for the next chunk; server bytes are not held back
   bool echo = false;       // the user's bytes are also sent back to the user
   std::string client_ip;   // the answer to #*#GETIP*#*
+  // duplicateStream (§11): the "server" is the watched session; the viewer's keys only end the mirror, and
+  // there is no time limit.
+  bool mirror = false;
 };
 
 struct BridgeOutput {

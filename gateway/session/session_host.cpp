@@ -184,6 +184,20 @@ std::optional<Step> SessionHost::start_bridge(const service::Command& command) {
   return std::nullopt;
 }
 
+std::optional<Step> SessionHost::start_watching(const service::DuplicateStream& command) {
+  if (!setup_.visukey || !service::duplicate_key_accepted(command.key, *setup_.visukey)) {  // C-075
+    return session_.on_command_done(service::Fctn::directcallended);
+  }
+  BridgeTarget target;
+  target.watched = command.uniqueid;
+  BridgeSettings settings;
+  settings.mirror = true;
+  bridge_opening_ = std::move(settings);
+  clock_.set_bridge_active(true);
+  io_.open_bridge(std::move(target));
+  return std::nullopt;
+}
+
 void SessionHost::relay(const BridgeOutput& out, SessionTime now) {
   if (!out.to_server.empty()) io_.bridge_send(out.to_server);
   if (!out.to_terminal.empty()) write(out.to_terminal);
@@ -237,6 +251,12 @@ void SessionHost::run(Step step, SessionTime now) {
       if (std::holds_alternative<service::ConnectToWs>(command) ||
           std::holds_alternative<service::ConnectToTln>(command)) {
         after_refusal = start_bridge(command);
+      } else if (const auto* watch = std::get_if<service::DuplicateStream>(&command)) {
+        after_refusal = start_watching(*watch);
+      } else if (const auto* call = std::get_if<service::ConnectToExt>(&command);
+                 call && (!setup_.asterisk_configured || call->number.empty() ||
+                          !service::bridge_key_accepted(call->key, setup_.bridge_keys))) {
+        after_refusal = session_.on_command_done(service::Fctn::directcallended);  // C-076: no same-host exemption
       } else {
         io_.run_host_command(std::move(command));
       }

@@ -22,8 +22,10 @@
 
 namespace pavi::gateway {
 
-// A third-party Minitel server to bridge the user to (connectToWs, connectToTln).
+// A third-party Minitel server to bridge the user to (connectToWs, connectToTln), or another live session to
+// watch (duplicateStream: `watched` is its uniqueId, the other fields are empty).
 struct BridgeTarget {
+  std::string watched;
   bool websocket = false;
   bool tls = false;          // "ssl://host:port" (WS only), certificates checked
   std::string host;          // name or address, without the port
@@ -70,6 +72,10 @@ struct HostSetup {
   std::uint32_t seed = 1;  // screensaver placement
   std::vector<std::string> bridge_keys;  // <connecttocmd><key>
   std::string gateway_host;              // config `host`: the Origin of WS bridges
+  // <connecttocmd><visukey>, the duplicateStream key; nullopt without a <connecttocmd> section (every key is
+  // refused), "" with a section but no visukey (the original then accepts an empty key).
+  std::optional<std::string> visukey;
+  bool asterisk_configured = false;      // an <asterisk> section: connectToExt is not refused outright
 };
 
 class SessionHost {
@@ -104,8 +110,10 @@ class SessionHost {
 
  private:
   void run(Step step, SessionTime now);
-  // A bridge command: nullopt when it started, else the step that follows its refusal (DIRECTCALLENDED).
+  // A bridge command (connectToWs/Tln, duplicateStream): nullopt when it started, else the step that follows
+  // its refusal (DIRECTCALLENDED).
   std::optional<Step> start_bridge(const service::Command& command);
+  std::optional<Step> start_watching(const service::DuplicateStream& command);
   void relay(const BridgeOutput& out, SessionTime now);
   void end_bridge(service::Fctn result, SessionTime now);
   void drop_bridge();  // the session ends during a bridge

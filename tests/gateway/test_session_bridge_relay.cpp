@@ -74,5 +74,27 @@ TEST(BridgeRelay, StopConditions) {
   EXPECT_TRUE(long_one.from_terminal("k", t0 + std::chrono::seconds(3601)).to_server.empty());
 }
 
+TEST(BridgeRelay, AMirrorDropsTheViewersKeysBatchesAndHasNoTimeLimit) {  // gateway-behaviour.md §11, C-128
+  BridgeSettings settings;
+  settings.mirror = true;
+  settings.echo = true;  // never echoed: the viewer's keys go nowhere
+  BridgeRelay mirror(settings, t0);
+  const auto typed = mirror.from_terminal("hello", t0);
+  EXPECT_EQ(typed.to_server, "");
+  EXPECT_EQ(typed.to_terminal, "");
+  EXPECT_FALSE(typed.ended);
+  EXPECT_EQ(mirror.from_server("short page", t0).to_terminal, "");  // held: under 25 bytes
+  EXPECT_EQ(mirror.next_check(), t0 + milliseconds(250));
+  EXPECT_EQ(mirror.on_timer(t0 + milliseconds(250)).to_terminal, "short page");
+  EXPECT_EQ(mirror.from_server("#*#GETIP*#* and more than 25 bytes", t0).to_server, "");  // no GETIP answer
+  EXPECT_EQ(mirror.next_check(), SessionTime::max());  // no 30 s, 180 s or 3600 s rule
+  EXPECT_FALSE(mirror.on_timer(t0 + std::chrono::hours(5)).ended);
+  const auto end = mirror.from_terminal(bytes(R"("***" 13 46)"), t0 + std::chrono::hours(5));
+  EXPECT_TRUE(end.ended);
+  EXPECT_EQ(end.to_server, "");
+  BridgeRelay fin(settings, t0);
+  EXPECT_TRUE(fin.from_terminal(bytes("13 49"), t0).ended);
+}
+
 }  // namespace
 }  // namespace pavi::gateway

@@ -287,5 +287,76 @@ TEST(SessionHost, HangingUpDuringABridgeClosesItAndSendsFin) {
   EXPECT_EQ(io.calls.back().request.fctn, "FIN");
 }
 
+constexpr const char* kWatch =
+    R"({"content":"QUZURVI=","COMMAND":{"name":"duplicateStream","param":{"uniqueid":" 17953543831234 ","key":"k"}}})";
+
+TEST(SessionHost, DuplicateStreamNeedsTheVisukeyThenMirrorsUntilTheWatchedLeaves) {  // C-075, C-128
+  RecordingIo refused_io;
+  HostSetup no_section = setup(kService);  // no <connecttocmd>: every key is refused
+  SessionHost refused(no_section, refused_io);
+  refused.start(t0);
+  refused_io.take_call();
+  refused.on_service_result(reply(kWatch), t0);
+  EXPECT_TRUE(refused_io.bridges.empty());
+  EXPECT_EQ(refused_io.calls.back().request.fctn, "DIRECTCALLENDED");
+
+  RecordingIo io;
+  HostSetup with_key = setup(kService);
+  with_key.visukey = "k";
+  SessionHost host(with_key, io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kWatch), t0);
+  ASSERT_EQ(io.bridges.size(), 1u);
+  EXPECT_EQ(io.bridges[0].watched, "17953543831234");
+  EXPECT_EQ(io.all_written().find(bytes("1B 3A")), std::string::npos);  // no keyboard case command
+  host.on_bridge_opened(true, t0);
+  host.on_terminal_data("typed", t0 + seconds(1));
+  EXPECT_EQ(io.to_bridge, "");
+  host.on_bridge_data("the watched user's page, long enough to go", t0 + seconds(2));
+  EXPECT_NE(io.all_written().find("the watched user's page"), std::string::npos);
+  EXPECT_TRUE(io.calls.empty());
+  host.on_timer(t0 + seconds(4000));  // no time limit, and no inactivity timeout while watching
+  EXPECT_TRUE(io.calls.empty());
+  EXPECT_FALSE(io.closed);
+  host.on_bridge_closed(t0 + seconds(4001));
+  ASSERT_FALSE(io.calls.empty());
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLENDED");
+  EXPECT_NE(io.all_written().find("AFTER"), std::string::npos);
+}
+
+TEST(SessionHost, ConnectToExtIsRefusedWithoutAsteriskOrWithoutTheKey) {  // C-076
+  constexpr const char* kCall =
+      R"({"content":"QUZURVI=","COMMAND":{"name":"connectToExt","param":{"number":"0836","RX":-35,"TX":-18,"key":"s"}}})";
+  RecordingIo io;
+  HostSetup keyed = setup(kService);
+  keyed.bridge_keys = {"s"};
+  SessionHost host(keyed, io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(kCall), t0);
+  EXPECT_TRUE(io.commands.empty());
+  EXPECT_EQ(io.calls.back().request.fctn, "DIRECTCALLENDED");
+
+  RecordingIo asterisk_io;
+  HostSetup with_asterisk = keyed;
+  with_asterisk.asterisk_configured = true;
+  with_asterisk.bridge_keys = {"other"};
+  SessionHost wrong_key(with_asterisk, asterisk_io);
+  wrong_key.start(t0);
+  asterisk_io.take_call();
+  wrong_key.on_service_result(reply(kCall), t0);
+  EXPECT_EQ(asterisk_io.calls.back().request.fctn, "DIRECTCALLENDED");
+
+  RecordingIo accepted_io;
+  with_asterisk.bridge_keys = {"s"};
+  SessionHost accepted(with_asterisk, accepted_io);
+  accepted.start(t0);
+  accepted_io.take_call();
+  accepted.on_service_result(reply(kCall), t0);
+  ASSERT_EQ(accepted_io.commands.size(), 1u);  // handed to the gateway, which places the call
+  EXPECT_TRUE(accepted_io.calls.empty());
+}
+
 }  // namespace
 }  // namespace pavi::gateway

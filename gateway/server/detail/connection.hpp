@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gateway/server/detail/bridge_link.hpp"
 #include "gateway/server/detail/server_shared.hpp"
@@ -31,6 +32,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   void push_message(std::string message) override;
   void simulate_input(std::time_t when, std::string data) override;
   void shut_down() override;
+  void add_viewer(std::weak_ptr<StreamViewer> viewer) override;
 
  protected:
   // On the strand, from subclasses.
@@ -64,6 +66,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   template <class Action>
   void on_strand(Action action);
   void command_done(service::Fctn fctn, std::optional<service::Json> datas);
+  void end_viewers();
 
   const ConnectionKind kind_;
   boost::asio::steady_timer timer_;
@@ -71,6 +74,8 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   std::string pin_;
   std::optional<SessionHost> host_;
   std::shared_ptr<BridgeLink> bridge_;
+  std::vector<std::weak_ptr<StreamViewer>> viewers_;  // duplicateStream sessions watching this one
+  bool viewers_ended_ = false;
 };
 
 }  // namespace pavi::gateway::detail

@@ -79,6 +79,9 @@ class WebSocketConnection : public Connection {
     ws_.read_message_max(kMaxMessage);
     ws_.auto_fragment(false);
     ws_.text(true);
+    // C-090: the original's reason phrase; some clients log or match it.
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& response) { response.reason("Web Socket Protocol Handshake"); }));
     ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
       if (kind == websocket::frame_type::pong) pong_received();
     });
