@@ -27,6 +27,7 @@ Connection::Connection(ServerShared& shared, asio::any_io_executor strand, Conne
 Connection::~Connection() {
   if (bridge_) bridge_->close();
   end_viewers();
+  if (captures_) captures_->remove_all();  // §13: captures live as long as their session
   if (host_) shared_.registry.remove(host_->unique_id());
   if (!pin_.empty()) shared_.pins.release(pin_);
   shared_.admission.release(address_);
@@ -61,7 +62,11 @@ void Connection::begin_session(std::string start_url) {
   setup.gateway_host = shared_.config.host;
   if (shared_.config.has_connecttocmd) setup.visukey = shared_.config.visukey;
   setup.asterisk_configured = shared_.config.asterisk.has_value();
+  const CaptureConfig& capture = shared_.config.capture;
+  const bool capturing = capture.enabled() && !shared_.config.rpath.empty();
+  if (capturing) setup.capture = CaptureSettings{capture.key.front(), capture.message, capture.messagemax, capture.max};
   host_.emplace(std::move(setup), *this);
+  if (capturing) captures_.emplace(shared_.config.rpath, host_->unique_id());
   shared_.registry.add(host_->unique_id(), std::weak_ptr<LiveSession>(shared_from_this()));
   host_->start(now());
 }
@@ -161,11 +166,13 @@ void Connection::run_host_command(service::Command command) {
       }
     }
   } else if (std::holds_alternative<service::GetScreenList>(command)) {
-    // No screen captures are kept yet, so the list is empty.
     command_done(service::Fctn::datas,
-                 service::Json{{"item", "getscreenlist"}, {"result", true}, {"datas", service::Json::array()}});
-  } else if (std::holds_alternative<service::GetScreen>(command)) {
-    command_done(service::Fctn::datas, service::Json{{"item", "getscreen"}, {"result", false}});
+                 service::Json{{"item", "getscreenlist"},
+                               {"result", true},
+                               {"datas", captures_ ? captures_->list() : service::Json::array()}});
+  } else if (const auto* get = std::get_if<service::GetScreen>(&command)) {
+    command_done(service::Fctn::datas,
+                 captures_ ? captures_->screen_png(*get) : service::Json{{"item", "getscreen"}, {"result", false}});
   } else {
     // connectToExt with an <asterisk> section and a good key: outgoing calls are not built yet, so the service
     // hears that the call failed, as for a line that does not answer, and the session goes on.
@@ -203,6 +210,10 @@ void Connection::bridge_send(std::string bytes) {
 void Connection::close_bridge() {
   if (bridge_) bridge_->close();
   bridge_.reset();
+}
+
+bool Connection::save_capture(std::string screen) {
+  return captures_ && captures_->save(screen, std::time(nullptr));
 }
 
 void Connection::schedule(SessionTime when) {

@@ -26,6 +26,7 @@ void append(Step& into, Step&& from) {
   if (from.call) into.call = std::move(from.call);
   for (auto& c : from.host_commands) into.host_commands.push_back(std::move(c));
   into.close = into.close || from.close;
+  into.secondary_keys += from.secondary_keys;
 }
 
 }  // namespace
@@ -39,7 +40,7 @@ ServiceSession::ServiceSession(SessionSetup setup) : setup_(std::move(setup)) {
 Step ServiceSession::start() {
   if (!from_default_ && !service::php_validate_url(url_)) {  // ERR#02: banner, page, close; no request
     closed_ = true;
-    return {take_pending() + service::bad_start_url_page(url_, setup_.unique_id), {}, {}, true};
+    return {take_pending() + service::bad_start_url_page(url_, setup_.unique_id), {}, {}, true, {}};
   }
   return send(Fctn::cnx);
 }
@@ -103,7 +104,11 @@ Step ServiceSession::handle_tokens(std::string_view chunk) {
       if (field_) step.output += field_->type(token.byte, echo_);  // no armed input: ignored (C-059)
       continue;
     }
-    if (token.kind != KeyToken::Kind::function_key) continue;  // unknown keys; CR pairs (capture is the host's)
+    if (token.kind == KeyToken::Kind::secondary) {
+      step.secondary_keys += static_cast<char>(token.byte);
+      continue;
+    }
+    if (token.kind != KeyToken::Kind::function_key) continue;  // unknown keys
     if (field_) {
       InputField::KeyResult result = field_->press(token.key);
       step.output += result.output;

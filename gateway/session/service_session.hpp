@@ -47,6 +47,7 @@ struct Step {
   std::optional<ServiceCall> call;
   std::vector<service::Command> host_commands;  // PushServiceMsg, BackgroundCall, bridges, duplicateStream, getScreen*
   bool close = false;
+  std::string secondary_keys;  // the bytes typed after a CR (0D): the capture key is the host's (§4.3)
 };
 
 struct SessionParams {

@@ -2,8 +2,11 @@
 #include "gateway/session/session_host.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 #include <variant>
+
+#include "videotex/g2.hpp"
 
 namespace pavi::gateway {
 
@@ -245,6 +248,7 @@ void SessionHost::schedule_simulated_input(SessionTime when, std::string data) {
 void SessionHost::run(Step step, SessionTime now) {
   for (;;) {
     write(std::exchange(step.output, {}));
+    capture_keys(std::exchange(step.secondary_keys, {}));
     sync_params();
     std::optional<Step> after_refusal;
     for (auto& command : step.host_commands) {
@@ -290,6 +294,23 @@ void SessionHost::write(std::string bytes) {
 }
 
 // The session ends: last output, the FIN (not for internal URLs: nobody listens), then the close.
+void SessionHost::capture_keys(std::string_view secondary_keys) {
+  const CaptureSettings& capture = setup_.capture;
+  for (const char typed : secondary_keys) {
+    if (capture.key == 0 || std::toupper(static_cast<unsigned char>(typed)) != capture.key) continue;
+    std::string message;
+    if (captures_ >= capture.max) {
+      message = capture.messagemax;
+    } else if (io_.save_capture(screen_.contents())) {
+      ++captures_;
+      message = capture.message;
+    } else {
+      message = "Capture KO";
+    }
+    io_.write("\x1f\x40\x41" + videotex::g2::encode(message) + "\x18\x0a");  // row 0, as a push message
+  }
+}
+
 void SessionHost::drop_bridge() {
   if (!bridge_ && !bridge_opening_) return;
   bridge_.reset();

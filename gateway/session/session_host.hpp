@@ -57,6 +57,17 @@ class SessionIo {
   virtual void open_bridge(BridgeTarget target) = 0;
   virtual void bridge_send(std::string bytes) = 0;
   virtual void close_bridge() = 0;
+  // The capture key (§13): keep `screen` (the bytes since the last clear) as this session's next capture.
+  // False when it could not be written.
+  virtual bool save_capture(std::string screen) = 0;
+};
+
+// The capture key of <capture> (config.md §6); off unless the gateway has captures on and an rpath.
+struct CaptureSettings {
+  char key = 0;            // upper case; 0: off
+  std::string message;     // shown on row 0 after a capture (G2-encoded by the host)
+  std::string messagemax;  // shown instead once `max` captures are kept
+  int max = 0;
 };
 
 struct HostSetup {
@@ -76,6 +87,7 @@ struct HostSetup {
   // refused), "" with a section but no visukey (the original then accepts an empty key).
   std::optional<std::string> visukey;
   bool asterisk_configured = false;      // an <asterisk> section: connectToExt is not refused outright
+  CaptureSettings capture;
 };
 
 class SessionHost {
@@ -118,6 +130,7 @@ class SessionHost {
   void end_bridge(service::Fctn result, SessionTime now);
   void drop_bridge();  // the session ends during a bridge
   void write(std::string bytes);
+  void capture_keys(std::string_view secondary_keys);
   void finish(Step step);
   void sync_params();
   void reschedule();
@@ -133,6 +146,7 @@ class SessionHost {
   std::string last_call_url_;       // the URL whose reply is being applied (the bridge key exemption)
   std::optional<BridgeSettings> bridge_opening_;  // connecting
   std::optional<BridgeRelay> bridge_;             // relaying
+  int captures_ = 0;
   bool closed_ = false;
 };
 

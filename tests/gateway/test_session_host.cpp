@@ -25,6 +25,8 @@ struct RecordingIo : SessionIo {
   std::vector<BridgeTarget> bridges;
   std::string to_bridge;
   bool bridge_closed = false;
+  std::vector<std::string> captures;
+  bool capture_works = true;
   int pings = 0;
   bool closed = false;
   SessionTime timer = SessionTime::max();
@@ -38,6 +40,10 @@ struct RecordingIo : SessionIo {
   void open_bridge(BridgeTarget target) override { bridges.push_back(std::move(target)); }
   void bridge_send(std::string bytes) override { to_bridge += bytes; }
   void close_bridge() override { bridge_closed = true; }
+  bool save_capture(std::string screen) override {
+    captures.push_back(std::move(screen));
+    return capture_works;
+  }
 
   ServiceCall take_call() {
     EXPECT_FALSE(calls.empty());
@@ -356,6 +362,44 @@ TEST(SessionHost, ConnectToExtIsRefusedWithoutAsteriskOrWithoutTheKey) {  // C-0
   accepted.on_service_result(reply(kCall), t0);
   ASSERT_EQ(accepted_io.commands.size(), 1u);  // handed to the gateway, which places the call
   EXPECT_TRUE(accepted_io.calls.empty());
+}
+
+TEST(SessionHost, TheCaptureKeyKeepsTheScreenUpToMaxThenSaysSo) {  // gateway-behaviour.md §4.3, §13
+  RecordingIo io;
+  HostSetup capturing = setup(kService);
+  capturing.capture = CaptureSettings{'P', "Capturé", "Plus de place", 2};
+  SessionHost host(capturing, io);
+  host.start(t0);
+  io.take_call();
+  host.on_service_result(reply(R"({"content":"DFBBR0U="})"), t0);  // 0C "PAGE"
+  host.on_terminal_data("\x0dp", t0 + seconds(1));  // CR + the key, in lower case
+  ASSERT_EQ(io.captures.size(), 1u);
+  EXPECT_EQ(io.captures[0], "PAGE");  // the bytes since the last clear
+  EXPECT_NE(io.all_written().find(bytes(R"(1F 40 41 "Captur" 19 42 "e" 18 0A)")), std::string::npos);
+  host.on_terminal_data("\x0dx\x0d", t0 + seconds(2));  // another secondary key, then a CR held back
+  host.on_terminal_data("P", t0 + seconds(2));
+  EXPECT_EQ(io.captures.size(), 2u);
+  host.on_terminal_data("\x0dP", t0 + seconds(3));
+  EXPECT_EQ(io.captures.size(), 2u);
+  EXPECT_NE(io.all_written().find("Plus de place"), std::string::npos);
+  EXPECT_TRUE(io.calls.empty());  // nothing reaches the service
+
+  RecordingIo failing_io;
+  failing_io.capture_works = false;
+  SessionHost failing(capturing, failing_io);
+  failing.start(t0);
+  failing_io.take_call();
+  failing.on_service_result(reply(R"({"content":"DFBBR0U="})"), t0);
+  failing.on_terminal_data("\x0dP", t0 + seconds(1));
+  EXPECT_NE(failing_io.all_written().find("Capture KO"), std::string::npos);
+
+  RecordingIo off_io;  // no <capture>: CR + P is dropped, as any CR pair
+  SessionHost off(setup(kService), off_io);
+  off.start(t0);
+  off_io.take_call();
+  off.on_service_result(reply(R"({"content":"DFBBR0U="})"), t0);
+  off.on_terminal_data("\x0dP", t0 + seconds(1));
+  EXPECT_TRUE(off_io.captures.empty());
 }
 
 }  // namespace

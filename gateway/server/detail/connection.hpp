@@ -12,6 +12,7 @@
 
 #include "gateway/server/detail/bridge_link.hpp"
 #include "gateway/server/detail/server_shared.hpp"
+#include "gateway/server/screen_captures.hpp"
 #include "gateway/server/session_registry.hpp"
 #include "gateway/session/session_host.hpp"
 
@@ -61,6 +62,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   void open_bridge(BridgeTarget target) override;
   void bridge_send(std::string bytes) override;
   void close_bridge() override;
+  bool save_capture(std::string screen) override;
 
   // Runs `action(host)` on the strand if the connection is still there.
   template <class Action>
@@ -74,6 +76,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   std::string pin_;
   std::optional<SessionHost> host_;
   std::shared_ptr<BridgeLink> bridge_;
+  std::optional<ScreenCaptures> captures_;  // when <capture> is on and rpath is set
   std::vector<std::weak_ptr<StreamViewer>> viewers_;  // duplicateStream sessions watching this one
   bool viewers_ended_ = false;
 };
