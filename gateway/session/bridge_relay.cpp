@@ -2,6 +2,7 @@
 #include "gateway/session/bridge_relay.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace pavi::gateway {
@@ -30,7 +31,14 @@ BridgeOutput BridgeRelay::from_terminal(std::string_view bytes, SessionTime now)
   last_input_ = now;
   std::string data = std::exchange(held_sep_, {});
   for (const char c : bytes) {
-    if (c != '\x0d') data += c;  // CR is removed on WS and telnet bridges
+    const bool captured = after_cr_ && settings_.capture_key != 0 &&
+                          std::toupper(static_cast<unsigned char>(c)) == settings_.capture_key;
+    after_cr_ = c == '\x0d';
+    if (captured) {
+      ++out.captures;
+    } else if (c != '\x0d') {  // CR is removed on WS and telnet bridges
+      data += c;
+    }
   }
   if (settings_.websocket && data == "\x13") {  // SEP and its code must not straddle two frames
     held_sep_ = data;

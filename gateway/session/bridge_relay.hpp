@@ -20,6 +20,7 @@ struct BridgeSettings {
   // duplicateStream (§11): the "server" is the watched session; the viewer's keys only end the mirror, and
   // there is no time limit.
   bool mirror = false;
+  char capture_key = 0;    // upper case; CR + this key is a screen capture, kept from the server (§13)
 };
 
 struct BridgeOutput {
@@ -27,6 +28,7 @@ struct BridgeOutput {
   std::string to_server;
   bool ended = false;
   std::string end_reason;  // "end key", "no input for 180 s", "less than 200 bytes after 30 s", "3600 s"
+  int captures = 0;        // times the user typed CR + the capture key
 };
 
 class BridgeRelay {
@@ -53,6 +55,7 @@ class BridgeRelay {
   SessionTime last_server_data_;
   std::uint64_t server_bytes_ = 0;
   std::string held_sep_;        // a lone 13 waiting for its code (WS bridge)
+  bool after_cr_ = false;       // the last byte from the user was a CR (the capture key may follow)
   std::string end_window_;      // the last bytes from the user, to find the end keys across chunks
   std::string getip_window_;    // the last 20 bytes from the server
   std::string batch_;           // server bytes not yet written to the terminal

@@ -181,7 +181,7 @@ std::optional<Step> SessionHost::start_bridge(const service::Command& command) {
     return session_.on_command_done(service::Fctn::directcallended);
   }
   write(BridgeRelay::case_command(lower_case));
-  bridge_opening_ = BridgeSettings{target.websocket, echo, setup_.remote_addr};
+  bridge_opening_ = BridgeSettings{target.websocket, echo, setup_.remote_addr, false, setup_.capture.key};
   clock_.set_bridge_active(true);
   io_.open_bridge(std::move(target));
   return std::nullopt;
@@ -195,6 +195,7 @@ std::optional<Step> SessionHost::start_watching(const service::DuplicateStream& 
   target.watched = command.uniqueid;
   BridgeSettings settings;
   settings.mirror = true;
+  settings.capture_key = setup_.capture.key;
   bridge_opening_ = std::move(settings);
   clock_.set_bridge_active(true);
   io_.open_bridge(std::move(target));
@@ -204,6 +205,7 @@ std::optional<Step> SessionHost::start_watching(const service::DuplicateStream& 
 void SessionHost::relay(const BridgeOutput& out, SessionTime now) {
   if (!out.to_server.empty()) io_.bridge_send(out.to_server);
   if (!out.to_terminal.empty()) write(out.to_terminal);
+  capture_keys(std::string(static_cast<std::size_t>(out.captures), setup_.capture.key));
   if (out.ended) {
     io_.close_bridge();
     end_bridge(service::Fctn::directcallended, now);

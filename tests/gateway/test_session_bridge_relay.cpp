@@ -96,5 +96,22 @@ TEST(BridgeRelay, AMirrorDropsTheViewersKeysBatchesAndHasNoTimeLimit) {  // gate
   EXPECT_TRUE(fin.from_terminal(bytes("13 49"), t0).ended);
 }
 
+TEST(BridgeRelay, TheCaptureKeyIsKeptFromTheServerEvenAcrossChunks) {  // gateway-behaviour.md §13
+  BridgeSettings settings;
+  settings.capture_key = 'P';
+  BridgeRelay relay(settings, t0);
+  const auto first = relay.from_terminal("ab\x0dp", t0);
+  EXPECT_EQ(first.to_server, "ab");
+  EXPECT_EQ(first.captures, 1);
+  EXPECT_EQ(relay.from_terminal("\x0d", t0).to_server, "");
+  const auto second = relay.from_terminal("Pq\x0dz", t0);
+  EXPECT_EQ(second.captures, 1);
+  EXPECT_EQ(second.to_server, "qz");  // another key after CR goes on, without the CR
+  BridgeRelay no_capture({false, false, ""}, t0);
+  const auto plain = no_capture.from_terminal("\x0dP", t0);
+  EXPECT_EQ(plain.to_server, "P");
+  EXPECT_EQ(plain.captures, 0);
+}
+
 }  // namespace
 }  // namespace pavi::gateway

@@ -384,6 +384,19 @@ TEST(SessionHost, TheCaptureKeyKeepsTheScreenUpToMaxThenSaysSo) {  // gateway-be
   EXPECT_NE(io.all_written().find("Plus de place"), std::string::npos);
   EXPECT_TRUE(io.calls.empty());  // nothing reaches the service
 
+  RecordingIo bridged_io;  // the key works during a bridge too, and is not sent to the server
+  SessionHost bridged(capturing, bridged_io);
+  bridged.start(t0);
+  bridged_io.take_call();
+  bridged.on_service_result(reply(kTelnetBridge), t0);
+  bridged.on_bridge_opened(true, t0);
+  bridged.on_bridge_data("BBS PAGE", t0);
+  bridged.on_timer(t0 + std::chrono::milliseconds(250));  // the batch goes out
+  bridged.on_terminal_data("x\x0dP", t0 + seconds(1));
+  ASSERT_EQ(bridged_io.captures.size(), 1u);
+  EXPECT_NE(bridged_io.captures[0].find("BBS PAGE"), std::string::npos);
+  EXPECT_EQ(bridged_io.to_bridge, "x");
+
   RecordingIo failing_io;
   failing_io.capture_works = false;
   SessionHost failing(capturing, failing_io);
