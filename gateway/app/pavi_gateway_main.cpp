@@ -5,6 +5,7 @@
 #include <csignal>
 #include <thread>
 #include <iostream>
+#include <memory>
 #include <pthread.h>
 #include <string>
 #include <vector>
@@ -66,9 +67,10 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   std::cout << startup_banner(config, PAVIKIT_VERSION) << std::flush;
-  ServiceClient http;
-  const ServiceCaller caller = [&http](ServiceCall call, std::function<void(ServiceResult)> done) {
-    http.call(call, [done = std::move(done)](ServiceResult result, CallStats) { done(std::move(result)); });
+  // Destroyed by hand before the server: a call cancelled at the end must not post to a gone server's loop.
+  auto http = std::make_unique<ServiceClient>();
+  const ServiceCaller caller = [client = http.get()](ServiceCall call, std::function<void(ServiceResult)> done) {
+    client->call(call, [done = std::move(done)](ServiceResult result, CallStats) { done(std::move(result)); });
   };
   GatewayServer server(config, caller, std::move(options));
   const auto problems = server.start();
@@ -93,8 +95,9 @@ int main(int argc, char** argv) {
   server.stop();
   // The sessions' last FINs are on their way: give them a moment, as the original's orphaned sessions had.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (http.in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
+  while (http->in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  http.reset();
   return 0;
 }

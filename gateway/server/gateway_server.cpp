@@ -55,7 +55,9 @@ struct GatewayServer::Impl {
   Impl(GatewayConfig config, ServiceCaller caller, ServerOptions options_in)
       : options(std::move(options_in)),
         shared(std::move(config), std::move(caller), options.directory, options.welcome),
-        tick(io) {}
+        tick(io) {
+    shared.limits = options.limits;
+  }
 
   void accept(Listener& listener) {
     listener.acceptor.async_accept(asio::make_strand(io), [this, &listener](boost::system::error_code error,
@@ -81,6 +83,9 @@ struct GatewayServer::Impl {
       socket.close(ignored);  // refused users see nothing at all (§1)
       return;
     }
+    // A page after an echo must not wait for the client's delayed ACK (Nagle): up to 40 ms per key.
+    boost::system::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
     std::shared_ptr<detail::Connection> connection;
     switch (kind) {
       case ConnectionKind::ws:

@@ -3,6 +3,8 @@
 // the registry of live sessions, and background calls. No Asio in this header.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,12 +23,23 @@ struct ListenSpec {
   std::uint16_t port = 0;  // 0: any free port (see GatewayServer::port)
 };
 
+// What one client may cost the gateway. Not in the original, which had neither (docs/COMPATIBILITY.md).
+struct ConnectionLimits {
+  // Output the session has written that the client's socket has not taken yet. A client past it is not reading
+  // (a stalled emulator, a vanished peer): its session ends as if it had hung up (FIN to the service), instead
+  // of the gateway's memory growing with every page. Pages are at most 100 kB (service-protocol.md §1).
+  std::size_t max_pending_output = 1024 * 1024;
+  // When the session ends, how long its last output may take to leave before the socket is closed anyway.
+  std::chrono::milliseconds close_drain{5000};
+};
+
 struct ServerOptions {
   std::vector<ListenSpec> listen;  // empty: the config's wsport, wssport and telnport that are > 0
   std::string bind_address;        // "": every address, IPv6 and IPv4; "127.0.0.1" for tests
   unsigned threads = 0;            // 0: one per core
   Directory directory;             // the welcome service's directory (paviacc.conf)
   WelcomeOptions welcome;
+  ConnectionLimits limits;
 };
 
 class GatewayServer {

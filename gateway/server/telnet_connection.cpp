@@ -1,8 +1,11 @@
 // "Telnet" connections (gateway-behaviour.md §2.1): raw TCP. What arrives in the first second is discarded, as
 // the original does to drop the junk some emulators send at connect time; IAC sequences are filtered out of the
-// input at all times (the original shows them as text). Writes are queued and go out one at a time.
+// input at all times (the original shows them as text). Writes are queued and go out one at a time; a client
+// that stops reading is cut off once the queue passes ConnectionLimits::max_pending_output, and a closing
+// session waits at most ConnectionLimits::close_drain for its last bytes to leave.
 #include <array>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <deque>
@@ -25,6 +28,7 @@ class TelnetConnection final : public Connection {
       : Connection(shared, socket.get_executor(), ConnectionKind::telnet, std::move(address)),
         socket_(std::move(socket)),
         settle_(strand_),
+        drain_(strand_),
         filter_(false) {}
 
   void start() override {
@@ -65,13 +69,21 @@ class TelnetConnection final : public Connection {
     if (ended_) return;
     ended_ = true;
     settle_.cancel();
+    drain_.cancel();
     boost::system::error_code ignored;
     socket_.close(ignored);
     transport_ended();
   }
 
   void transport_write(std::string bytes) override {
-    if (ended_ || closing_) return;
+    if (ended_ || closing_ || overflowed_) return;
+    pending_ += bytes.size();
+    if (pending_ > shared_.limits.max_pending_output) {
+      // The client is not reading: it ends as a hang-up would. Posted, since the session is writing right now.
+      overflowed_ = true;
+      asio::post(strand_, [self = shared_self()] { self->end(); });
+      return;
+    }
     queue_.push_back(std::move(bytes));
     if (queue_.size() == 1) write_front();
   }
@@ -79,6 +91,7 @@ class TelnetConnection final : public Connection {
   void write_front() {
     asio::async_write(socket_, asio::buffer(queue_.front()),
                       [self = shared_self()](boost::system::error_code error, std::size_t) {
+                        self->pending_ -= self->queue_.front().size();
                         self->queue_.pop_front();
                         if (error) {
                           self->end();
@@ -94,7 +107,14 @@ class TelnetConnection final : public Connection {
   void transport_close() override {
     if (closing_ || ended_) return;
     closing_ = true;
-    if (queue_.empty()) shut_down_socket();
+    if (queue_.empty()) {
+      shut_down_socket();
+      return;
+    }
+    drain_.expires_after(shared_.limits.close_drain);
+    drain_.async_wait([self = shared_self()](const boost::system::error_code& error) {
+      if (!error) self->end();  // a peer that never reads keeps nothing alive
+    });
   }
 
   void shut_down_socket() {
@@ -105,10 +125,13 @@ class TelnetConnection final : public Connection {
 
   tcp::socket socket_;
   asio::steady_timer settle_;
+  asio::steady_timer drain_;
   TelnetFilter filter_;
   std::array<char, kReadSize> buffer_{};
   std::deque<std::string> queue_;
+  std::size_t pending_ = 0;  // bytes in queue_
   bool settling_ = true;
+  bool overflowed_ = false;
   bool closing_ = false;
   bool ended_ = false;
 };

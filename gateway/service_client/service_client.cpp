@@ -106,6 +106,7 @@ struct ServiceClient::Impl {
     std::call_once(curl_initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     multi = curl_multi_init();
     if (options.max_connections > 0) curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.max_connections);
+    if (options.connection_cache > 0) curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, options.connection_cache);
     if (options.max_host_connections > 0)
       curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
     worker = std::thread([this] { run(); });

@@ -32,6 +32,9 @@ struct ServiceClientOptions {
   bool verify_tls = true;       // curl defaults, as the original (§1 TLS)
   long max_connections = 0;     // CURLMOPT_MAX_TOTAL_CONNECTIONS; 0: no limit (idle ones are kept for reuse)
   long max_host_connections = 0;  // CURLMOPT_MAX_HOST_CONNECTIONS; 0: no limit
+  // CURLMOPT_MAXCONNECTS: idle connections kept for reuse. libcurl's default (4 x the calls in flight) closes
+  // and reopens connections under load, filling the ports with TIME_WAIT.
+  long connection_cache = 1000;
 };
 
 // What one call cost and how it ended, for logs and the stress report.

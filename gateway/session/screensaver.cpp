@@ -16,11 +16,11 @@ using videotex::encode::Page;
 
 constexpr std::string_view kFrameStart = "\x14\x1f\x40\x41\x18\x0c";  // cursor off, clear row 0, clear page
 
-int uniform(std::mt19937& random, int low, int high) {
+int uniform(ScreensaverRandom& random, int low, int high) {
   return std::uniform_int_distribution<int>(low, high)(random);
 }
 
-Colour random_colour(std::mt19937& random) { return static_cast<Colour>(uniform(random, 1, 7)); }
+Colour random_colour(ScreensaverRandom& random) { return static_cast<Colour>(uniform(random, 1, 7)); }
 
 // Five rows of sextants (1 = top left ... 32 = bottom right), four characters wide.
 constexpr std::array<std::array<std::uint8_t, 4>, 5> kSmiley = {{
@@ -31,7 +31,7 @@ constexpr std::array<std::array<std::uint8_t, 4>, 5> kSmiley = {{
     {{0x02, 0x0f, 0x0f, 0x01}},
 }};
 
-std::string smiley(std::mt19937& random) {
+std::string smiley(ScreensaverRandom& random) {
   const int row = uniform(random, 1, 18);
   const int col = uniform(random, 2, 32);
   Page page;
@@ -46,7 +46,7 @@ std::string smiley(std::mt19937& random) {
   return page.str();
 }
 
-std::string caption(std::string_view text, std::mt19937& random) {
+std::string caption(std::string_view text, ScreensaverRandom& random) {
   std::u32string shown = videotex::utf8::decode(text).substr(0, 30);
   if (shown.empty()) shown = U"Not set";
   std::string utf8;
@@ -60,7 +60,7 @@ std::string caption(std::string_view text, std::mt19937& random) {
 
 }  // namespace
 
-std::string screensaver_frame(int type, std::string_view text, std::mt19937& random) {
+std::string screensaver_frame(int type, std::string_view text, ScreensaverRandom& random) {
   switch (type) {
     case 1: return "\x01";
     case 2: return smiley(random);

@@ -11,7 +11,9 @@ namespace pavi::gateway {
 
 // One frame of screensaver `type` (1: a keep-alive 01 byte; 2: a smiley at a random place; 3: `text` blinking
 // at a random place, first 30 characters, "Not set" when empty). Type 0, or any other, gives "".
-std::string screensaver_frame(int type, std::string_view text, std::mt19937& random);
+// A small engine: one lives in every session (std::mt19937 would cost 5 kB each).
+using ScreensaverRandom = std::minstd_rand;
+std::string screensaver_frame(int type, std::string_view text, ScreensaverRandom& random);
 
 // Types 2 and 3 draw over the page, so the next key must restore it first (C-118).
 bool screensaver_hides_page(int type);

@@ -141,7 +141,7 @@ class SessionHost {
   ServiceSession session_;
   SessionClock clock_;
   ScreenBuffer screen_;
-  std::mt19937 random_;
+  ScreensaverRandom random_;
   bool screensaver_shown_ = false;  // a type 2/3 frame covers the page
   std::string last_call_url_;       // the URL whose reply is being applied (the bridge key exemption)
   std::optional<BridgeSettings> bridge_opening_;  // connecting

@@ -17,7 +17,7 @@ std::string shown(std::string_view bytes) {
 }
 
 TEST(Screensaver, FramesOfEachType) {  // C-117
-  std::mt19937 random(7);
+  ScreensaverRandom random(7);
   EXPECT_EQ(screensaver_frame(0, "", random), "");
   EXPECT_EQ(screensaver_frame(1, "", random), "\x01");
   const std::string smiley = screensaver_frame(2, "", random);
@@ -28,7 +28,7 @@ TEST(Screensaver, FramesOfEachType) {  // C-117
 }
 
 TEST(Screensaver, TypeThreeShowsTheServicesTextAtARandomPlace) {  // C-068
-  std::mt19937 random(1);
+  ScreensaverRandom random(1);
   const std::string first = screensaver_frame(3, "HELLO", random);
   EXPECT_EQ(first.substr(0, kFrameStart.size()), kFrameStart);
   EXPECT_NE(shown(first).find("HELLO"), std::string::npos);

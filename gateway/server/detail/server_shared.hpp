@@ -8,6 +8,7 @@
 #include "gateway/config/gateway_config.hpp"
 #include "gateway/server/admission.hpp"
 #include "gateway/server/background_calls.hpp"
+#include "gateway/server/gateway_server.hpp"
 #include "gateway/server/service_caller.hpp"
 #include "gateway/server/session_registry.hpp"
 #include "gateway/session/connection_banner.hpp"
@@ -51,6 +52,7 @@ struct ServerShared {
   BackgroundCalls background;
   const Directory directory;
   const WelcomeOptions welcome;
+  ConnectionLimits limits;  // set before the listeners start, read-only afterwards
   std::atomic<std::uint32_t> next_seed{1};
   std::atomic<bool> stopping{false};
 };

@@ -4,9 +4,13 @@
 // Deviations from the original's hand-made WebSocket (docs/COMPATIBILITY.md): the upgrade request is parsed
 // properly (split requests work, bad ones get 400 instead of a 101), and a client's close frame is answered
 // and ends the session (C-116). Frames out are text, unmasked, at most 65,535 bytes each, as the original's.
+// Not in the original either: a client that stops reading is cut off once its queue passes
+// ConnectionLimits::max_pending_output, and a closing session waits at most ConnectionLimits::close_drain.
 #pragma once
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/read.hpp>
@@ -33,7 +37,9 @@ class WebSocketConnection : public Connection {
   template <class... Args>
   WebSocketConnection(ServerShared& shared, boost::asio::any_io_executor strand, ConnectionKind kind,
                       std::string address, Args&&... args)
-      : Connection(shared, std::move(strand), kind, std::move(address)), ws_(std::forward<Args>(args)...) {}
+      : Connection(shared, std::move(strand), kind, std::move(address)),
+        ws_(std::forward<Args>(args)...),
+        drain_(strand_) {}
 
   void start() override {
     boost::asio::dispatch(strand_, [self = shared_self()] { self->handshake(); });
@@ -58,6 +64,7 @@ class WebSocketConnection : public Connection {
   void end() {
     if (ended_) return;
     ended_ = true;
+    drain_.cancel();
     beast::error_code ignored;
     tcp().socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
     tcp().close();
@@ -115,7 +122,14 @@ class WebSocketConnection : public Connection {
   }
 
   void transport_write(std::string bytes) override {
-    if (ended_ || closing_) return;
+    if (ended_ || closing_ || overflowed_) return;
+    pending_ += bytes.size();
+    if (pending_ > shared_.limits.max_pending_output) {
+      // The client is not reading: it ends as a hang-up would. Posted, since the session is writing right now.
+      overflowed_ = true;
+      boost::asio::post(strand_, [self = shared_self()] { self->end(); });
+      return;
+    }
     for (std::size_t at = 0; at < bytes.size(); at += kMaxFrame) queue_.push_back(bytes.substr(at, kMaxFrame));
     if (!writing_) write_front();
   }
@@ -128,6 +142,7 @@ class WebSocketConnection : public Connection {
     writing_ = true;
     ws_.async_write(boost::asio::buffer(queue_.front()), [self = shared_self()](beast::error_code error, std::size_t) {
       self->writing_ = false;
+      self->pending_ -= self->queue_.front().size();
       self->queue_.pop_front();
       if (error) {
         self->end();
@@ -148,14 +163,24 @@ class WebSocketConnection : public Connection {
   void transport_close() override {
     if (closing_ || ended_) return;
     closing_ = true;
-    if (!writing_) end();
+    if (!writing_) {
+      end();
+      return;
+    }
+    drain_.expires_after(shared_.limits.close_drain);
+    drain_.async_wait([self = shared_self()](const boost::system::error_code& error) {
+      if (!error) self->end();  // a peer that never reads keeps nothing alive
+    });
   }
 
   websocket::stream<NextLayer> ws_;
   beast::flat_buffer buffer_;
   http::request<http::string_body> request_;
   std::deque<std::string> queue_;
+  std::size_t pending_ = 0;  // bytes in queue_
+  boost::asio::steady_timer drain_;
   bool writing_ = false;
+  bool overflowed_ = false;
   bool closing_ = false;
   bool ended_ = false;
 };
