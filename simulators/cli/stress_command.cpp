@@ -44,6 +44,11 @@ constexpr std::string_view kUsage =
     "  --users N              virtual users at once (default 1)\n"
     "  --ramp-up S            start the users evenly over S seconds (default 0: all at once)\n"
     "  --think MS             pause before every key or text a user sends, as a person reading (default 0)\n"
+    "  --warm-up S            measure the steady state: leave the first S seconds (users connecting) and\n"
+    "                         the hang-ups after --duration out of the request count, latency and rate\n"
+    "  --hold                 after its first completed visit, each user keeps the line open and idle until\n"
+    "                         the end of the run, then hangs up (needs --duration): what idle sessions cost;\n"
+    "                         the report says how many were held at once\n"
     "  --service URL          service mode: the service's URL (http:// or https://)\n"
     "  --json                 the report as JSON on standard output (for CI)\n"
     "  --quiet                no progress line\n"
@@ -57,6 +62,7 @@ constexpr std::string_view kUsage =
     "examples:\n"
     "  pavi stress ws://127.0.0.1:8182 --script visit.txt --users 200 --ramp-up 20 --think 1000 --duration 120\n"
     "  pavi stress --service http://127.0.0.1:8080/index.php --script visit.txt --users 50 --count 5000 --json\n"
+    "  pavi stress ws://127.0.0.1:8182 --script idle.txt --users 10000 --ramp-up 20 --hold --duration 60\n"
     "\n"
     "exit status: 0 every visit completed, 1 some failed (the report says why), 2 bad usage\n";
 
@@ -64,7 +70,8 @@ const OptionSpec kOptions[] = {
     {"--script", true},   {"--count", true},           {"--duration", true},   {"--users", true},
     {"--ramp-up", true},  {"--think", true},           {"--service", true},    {"--json", false},
     {"--quiet", false},   {"--identity", true},        {"--insecure", false},  {"--ca", true},
-    {"--connect-timeout", true}, {"--io-threads", true}, {"--help", false},    {"-h", false}};
+    {"--connect-timeout", true}, {"--io-threads", true}, {"--help", false},    {"-h", false},
+    {"--hold", false},    {"--warm-up", true}};
 
 std::atomic<bool> g_interrupted{false};
 
@@ -138,6 +145,12 @@ int run(std::span<const std::string> args, Io io) {
   if (parsed.has("--count")) options.count = static_cast<std::uint64_t>(whole_option(parsed, "--count", 0, 1, 1LL << 40));
   if (!options.duration && !options.count) throw UsageError{"bound the run with --count N or --duration S"};
   if (options.duration && options.duration->count() == 0) throw UsageError{"option '--duration' must be above 0"};
+  options.warm_up = seconds_option(parsed, "--warm-up", std::chrono::milliseconds(0), 86400);
+  if (options.duration && options.warm_up >= *options.duration) {
+    throw UsageError{"option '--warm-up' must be shorter than --duration"};
+  }
+  options.hold = parsed.has("--hold");
+  if (options.hold && !options.duration) throw UsageError{"--hold needs --duration S (held lines end with the run)"};
 
   const bool json = parsed.has("--json");
   const bool tty = &io.err == &std::cerr && isatty(STDERR_FILENO) != 0;

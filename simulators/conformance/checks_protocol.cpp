@@ -1,5 +1,7 @@
 // Checks of sections A, B and C: the HTTP transport, the request body, and how replies are processed.
+#include <chrono>
 #include <ctime>
+#include <thread>
 
 #include "gateway/service_protocol/base64.hpp"
 #include "simulators/conformance/catalogue.hpp"
@@ -240,8 +242,18 @@ void directcall_cap(Harness& h) {
 void direct_output_order(Harness& h) {
   start_ws(h, "/c033", [&h](const sim::RecordedRequest&, std::size_t n) -> std::optional<sim::FakeReply> {
     if (n > 0) {
-      // The previous page must reach the terminal while this request waits for its reply.
-      const bool seen = h.terminal().wait_for_received("P" + std::to_string(n - 1), 1500ms).matched;
+      // The previous page must reach the terminal while this request waits for its reply. The gateway may get
+      // here before Terminal::connect has returned on our side (the handshake is done, the terminal not yet
+      // attached), and a wait on a terminal that is not connected gives up at once: so retry until the deadline.
+      const std::string page_bytes = "P" + std::to_string(n - 1);
+      using Clock = std::chrono::steady_clock;
+      const auto deadline = Clock::now() + h.settings().timeout;
+      bool seen = false;
+      while (!seen && Clock::now() < deadline) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+        seen = h.terminal().wait_for_received(page_bytes, left).matched;
+        if (!seen) std::this_thread::sleep_for(10ms);
+      }
       h.fact("page_before_request_" + std::to_string(n), seen ? "yes" : "no");
     }
     if (n < 2) return page("P" + std::to_string(n), std::nullopt, std::nullopt, std::nullopt, "on", "yes");

@@ -31,6 +31,12 @@ struct Run {
     return tickets.fetch_add(1) < *options.count;
   }
 
+  // Sleeps until the run stops (a hold: no timed wake-ups, so that thousands of holding users cost no CPU).
+  void wait_for_stop() {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return stop.load(); });
+  }
+
   // Sleeps until `until` or a stop; false on stop.
   bool sleep_until(Clock::time_point until) {
     std::unique_lock lock(mutex);
@@ -59,8 +65,17 @@ struct Run {
           continue;
         }
         const auto result = run_visit(script, user->target(), run_options);
+        bool dropped_while_held = false;
+        if (result.ok && options.hold) {
+          stats.session_held(true);
+          wait_for_stop();
+          dropped_while_held = !user->target().connected();
+          stats.session_held(false);
+        }
         user->end_visit();
-        if (result.ok) {
+        if (dropped_while_held) {
+          stats.session_failed("disconnected");
+        } else if (result.ok) {
           stats.session_completed();
         } else if (result.stopped) {
           stats.session_aborted();
@@ -90,8 +105,10 @@ struct Run {
 LoadSnapshot run_load(const VisitScript& script, const LoadOptions& options, const LoadUserFactory& make_user,
                       LoadStats& stats) {
   Run run{script, options, make_user, stats};
+  stats.set_warm_up(options.warm_up);
   const auto users = std::max<std::size_t>(1, options.users);
-  if (!options.duration && !options.count) run.stop = true;  // unbounded runs are refused: nothing starts
+  // Unbounded runs are refused: nothing starts. A hold ends only with the run's duration.
+  if ((!options.duration && !options.count) || (options.hold && !options.duration)) run.stop = true;
   const bool has_deadline = options.duration.has_value();
   const auto deadline = Clock::now() + options.duration.value_or(std::chrono::milliseconds(0));
 
@@ -111,6 +128,7 @@ LoadSnapshot run_load(const VisitScript& script, const LoadOptions& options, con
       const auto now = Clock::now();
       const bool cancelled = options.cancel != nullptr && options.cancel->load();
       if (!run.stop && ((has_deadline && now >= deadline) || cancelled)) {
+        if (options.warm_up.count() > 0) stats.end_measuring();
         run.stop = true;
         run.changed.notify_all();
       }

@@ -56,11 +56,19 @@ double LoadSnapshot::visits_per_second() const {
 }
 
 double LoadSnapshot::requests_per_second() const {
-  const auto seconds = elapsed.count();
+  const auto seconds = elapsed.count() - warm_up.count() - cool_down.count();
   return seconds > 0 ? static_cast<double>(requests) / seconds : 0.0;
 }
 
 LoadStats::LoadStats() : start_(std::chrono::steady_clock::now()) {}
+
+void LoadStats::set_warm_up(std::chrono::milliseconds warm_up) { warm_up_ = std::max(warm_up, {}); }
+
+void LoadStats::end_measuring() {
+  const auto now = std::max<std::chrono::steady_clock::rep>(1, (std::chrono::steady_clock::now() - start_).count());
+  std::chrono::steady_clock::rep unset = 0;
+  measured_until_.compare_exchange_strong(unset, now, std::memory_order_relaxed);
+}
 
 void LoadStats::session_started() { started_.fetch_add(1, std::memory_order_relaxed); }
 void LoadStats::session_completed() { completed_.fetch_add(1, std::memory_order_relaxed); }
@@ -70,6 +78,8 @@ void LoadStats::session_failed(const std::string& error_kind) {
 }
 void LoadStats::session_aborted() { aborted_.fetch_add(1, std::memory_order_relaxed); }
 void LoadStats::request(std::chrono::microseconds latency, std::uint64_t transfers) {
+  if (warm_up_.count() > 0 && std::chrono::steady_clock::now() - start_ < warm_up_) return;
+  if (measured_until_.load(std::memory_order_relaxed) != 0) return;
   requests_.fetch_add(transfers, std::memory_order_relaxed);
   latency_.record(static_cast<std::uint64_t>(std::max<std::int64_t>(0, latency.count())));
 }
@@ -78,16 +88,30 @@ void LoadStats::error(const std::string& kind) {
   ++errors_[kind.empty() ? "unknown" : kind];
 }
 void LoadStats::user_active(bool active) { active_.fetch_add(active ? 1 : -1, std::memory_order_relaxed); }
+void LoadStats::session_held(bool held) {
+  const auto now = held_.fetch_add(held ? 1 : -1, std::memory_order_relaxed) + (held ? 1 : -1);
+  const auto count = static_cast<std::uint64_t>(std::max<std::int64_t>(0, now));
+  auto peak = held_peak_.load(std::memory_order_relaxed);
+  while (count > peak && !held_peak_.compare_exchange_weak(peak, count, std::memory_order_relaxed)) {
+  }
+}
 
 LoadSnapshot LoadStats::snapshot() const {
   LoadSnapshot s;
   s.elapsed = std::chrono::steady_clock::now() - start_;
+  s.warm_up = std::min<std::chrono::duration<double>>(s.elapsed, warm_up_);
+  if (const auto until = measured_until_.load(std::memory_order_relaxed); until != 0) {
+    const std::chrono::duration<double> measured_end = std::chrono::steady_clock::duration(until);
+    s.cool_down = s.elapsed - std::max(measured_end, s.warm_up);
+  }
   s.sessions_started = started_.load(std::memory_order_relaxed);
   s.sessions_completed = completed_.load(std::memory_order_relaxed);
   s.sessions_failed = failed_.load(std::memory_order_relaxed);
   s.sessions_aborted = aborted_.load(std::memory_order_relaxed);
   s.requests = requests_.load(std::memory_order_relaxed);
   s.active_users = static_cast<std::uint64_t>(std::max<std::int64_t>(0, active_.load(std::memory_order_relaxed)));
+  s.sessions_held = static_cast<std::uint64_t>(std::max<std::int64_t>(0, held_.load(std::memory_order_relaxed)));
+  s.sessions_held_peak = held_peak_.load(std::memory_order_relaxed);
   s.latency_count = latency_.count();
   s.p50_us = latency_.percentile(0.50);
   s.p90_us = latency_.percentile(0.90);
@@ -117,18 +141,27 @@ std::string progress_line(const LoadSnapshot& s) {
   out << fixed(s.elapsed.count(), 1) << " s  users " << s.active_users << "  visits " << s.sessions_completed
       << " ok / " << s.sessions_failed << " failed  requests " << s.requests << " ("
       << fixed(s.requests_per_second(), 1) << "/s)  p50 " << ms(s.p50_us) << "  p99 " << ms(s.p99_us);
+  if (s.warm_up.count() > 0 && s.warm_up >= s.elapsed) out << "  (warm-up)";
+  if (s.sessions_held_peak > 0) out << "  held " << s.sessions_held;
   return out.str();
 }
 
 std::string text_report(const LoadSnapshot& s, const std::string& title) {
   std::ostringstream out;
   out << title << '\n'
-      << "  duration        " << fixed(s.elapsed.count(), 2) << " s\n"
-      << "  sessions        " << s.sessions_started << " started, " << s.sessions_completed << " completed, "
+      << "  duration        " << fixed(s.elapsed.count(), 2) << " s\n";
+  if (s.warm_up.count() > 0 || s.cool_down.count() > 0) {
+    out << "  left out        the first " << fixed(s.warm_up.count(), 2) << " s and the last "
+        << fixed(s.cool_down.count(), 2) << " s (warm-up, hang-ups), from requests, throughput and latency\n";
+  }
+  out << "  sessions        " << s.sessions_started << " started, " << s.sessions_completed << " completed, "
       << s.sessions_failed << " failed";
   if (s.sessions_aborted > 0) out << ", " << s.sessions_aborted << " cut short by the end of the run";
-  out << '\n'
-      << "  throughput      " << fixed(s.visits_per_second(), 2) << " visits/s, " << fixed(s.requests_per_second(), 1)
+  out << '\n';
+  if (s.sessions_held_peak > 0) {
+    out << "  held            " << s.sessions_held_peak << " lines open and idle at once at most\n";
+  }
+  out << "  throughput      " << fixed(s.visits_per_second(), 2) << " visits/s, " << fixed(s.requests_per_second(), 1)
       << " requests/s\n"
       << "  requests        " << s.requests << '\n'
       << "  latency         p50 " << ms(s.p50_us) << "  p90 " << ms(s.p90_us) << "  p99 " << ms(s.p99_us) << "  max "
@@ -148,10 +181,15 @@ std::string json_report(const LoadSnapshot& s, const std::string& mode) {
   nlohmann::ordered_json report;
   report["mode"] = mode;
   report["duration_s"] = std::round(s.elapsed.count() * 1000.0) / 1000.0;
+  if (s.warm_up.count() > 0 || s.cool_down.count() > 0) {
+    report["warm_up_s"] = std::round(s.warm_up.count() * 1000.0) / 1000.0;
+    report["cool_down_s"] = std::round(s.cool_down.count() * 1000.0) / 1000.0;
+  }
   report["sessions"] = {{"started", s.sessions_started},
                         {"completed", s.sessions_completed},
                         {"failed", s.sessions_failed},
-                        {"aborted", s.sessions_aborted}};
+                        {"aborted", s.sessions_aborted},
+                        {"held_peak", s.sessions_held_peak}};
   report["requests"] = {{"count", s.requests}, {"per_second", std::round(s.requests_per_second() * 10.0) / 10.0}};
   report["visits_per_second"] = std::round(s.visits_per_second() * 100.0) / 100.0;
   report["latency_ms"] = {{"samples", s.latency_count}, {"p50", ms_value(s.p50_us)}, {"p90", ms_value(s.p90_us)},

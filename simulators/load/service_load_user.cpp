@@ -1,8 +1,6 @@
 // ServiceLoadUser: CallStats -> LoadStats, and a drained FIN at the end of each visit.
 #include "simulators/load/service_load_user.hpp"
 
-#include <thread>
-
 namespace pavi::sim {
 
 ServiceLoadUser::ServiceLoadUser(std::string service_url, gateway::ServiceClient& client, LoadStats& stats,
@@ -28,11 +26,10 @@ std::optional<std::string> ServiceLoadUser::begin_visit() {
 
 void ServiceLoadUser::end_visit() {
   user_->disconnect();
-  // Bounded by the client's own timeouts; a generous cap keeps a stuck call from holding the user forever.
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
-  while (user_->requests_in_flight() > 0 && std::chrono::steady_clock::now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  // Bounded by the client's own timeouts; a generous cap keeps a stuck call from holding the user forever. A
+  // sleep, not a poll: at the end of a run every user hangs up at once, and thousands polling would starve the
+  // client's thread that completes their FINs.
+  user_->wait_for_no_request_in_flight(std::chrono::seconds(120));
 }
 
 std::string ServiceLoadUser::failure_kind(const VisitResult& result) {

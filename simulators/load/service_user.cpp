@@ -46,7 +46,7 @@ struct ServiceUser::Core : std::enable_shared_from_this<Core> {
   gateway::ServiceClient& client;
 
   mutable std::mutex mutex;
-  std::condition_variable changed;
+  mutable std::condition_variable changed;
   ServiceUserOptions options;
   std::unique_ptr<gateway::ServiceSession> session;
   std::unique_ptr<videotex::Decoder> decoder;
@@ -305,6 +305,11 @@ std::string ServiceUser::context() const {
 std::size_t ServiceUser::requests_in_flight() const {
   std::lock_guard lock(core_->mutex);
   return core_->in_flight;
+}
+
+bool ServiceUser::wait_for_no_request_in_flight(std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(core_->mutex);
+  return core_->changed.wait_for(lock, timeout, [this] { return core_->in_flight == 0; });
 }
 
 }  // namespace pavi::sim

@@ -58,6 +58,8 @@ class ServiceUser : public VisitTarget {
   std::string url() const;      // the session's current service URL
   std::string context() const;  // the context the service last set
   std::size_t requests_in_flight() const;
+  // Sleeps until no request is in flight (e.g. the FIN after disconnect()); false when `timeout` ran out first.
+  bool wait_for_no_request_in_flight(std::chrono::milliseconds timeout) const;
 
  private:
   struct Core;
