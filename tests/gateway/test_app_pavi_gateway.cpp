@@ -3,11 +3,7 @@
 // every session send its FIN. Also the quick start's refusal of a broken config (exit 2, one clear line).
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,7 +11,7 @@
 
 #include "simulators/fake_service/fake_service.hpp"
 #include "simulators/terminal/terminal.hpp"
-#include "tests/support/test_paths.hpp"
+#include "tests/support/child_process.hpp"
 
 namespace pavi::gateway {
 namespace {
@@ -27,65 +23,18 @@ using sim::RecordedRequest;
 
 constexpr auto kTimeout = 10s;
 
-// A port nobody listens on right now (the kernel's choice for port 0, released at once).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t size = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+using test::free_port;
 
-// The gateway as a child process; stopped by PID (SIGTERM, then SIGKILL after a bound) when the test ends.
-class GatewayProcess {
+// The gateway as a child process, stopped by PID when the test ends.
+class GatewayProcess : public test::ChildProcess {
  public:
-  explicit GatewayProcess(std::vector<std::string> args) {
-    output_ = std::filesystem::temp_directory_path() / ("pavikit-gateway-" + std::to_string(::getpid()) + "-" +
-                                                        std::to_string(counter_++) + ".log");
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      const int fd = ::open(output_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-      std::vector<char*> argv{const_cast<char*>(PAVI_GATEWAY_PATH)};
-      for (auto& arg : args) argv.push_back(arg.data());
-      argv.push_back(nullptr);
-      ::execv(PAVI_GATEWAY_PATH, argv.data());
-      ::_exit(127);
-    }
-  }
-  ~GatewayProcess() {
-    if (pid_ > 0 && !exited_) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-    std::filesystem::remove(output_);
-  }
-  // The exit status, or -1 if still running after `timeout`.
-  int wait(std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(20ms);
-    }
-    return -1;
-  }
-  void signal(int number) { ::kill(pid_, number); }
-  std::string output() const { return pavi::test::read_file(output_); }
+  explicit GatewayProcess(std::vector<std::string> args) : ChildProcess(with_program(std::move(args))) {}
 
  private:
-  static inline int counter_ = 0;
-  pid_t pid_ = -1;
-  bool exited_ = false;
-  std::filesystem::path output_;
+  static std::vector<std::string> with_program(std::vector<std::string> args) {
+    args.insert(args.begin(), PAVI_GATEWAY_PATH);
+    return args;
+  }
 };
 
 std::optional<FakeReply> home(const RecordedRequest& request) {
