@@ -9,7 +9,8 @@ packages=(
   libspandsp-dev libsndfile1-dev libpng-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
-  minimodem
+  minimodem chromium
+  debootstrap file
 )
 
 missing=()

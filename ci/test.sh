@@ -20,7 +20,7 @@ echo "tests (asan+ubsan): $(( $(date +%s) - start )) s"
 
 if [ -d python/tests ]; then
   start=$(date +%s)
-  PYTHONPATH="$PWD/build/python:$PWD/python${PYTHONPATH:+:$PYTHONPATH}" /usr/bin/python3 -m pytest -q python/tests
+  PYTHONPATH="$PWD/build/python:$PWD/python${PYTHONPATH:+:$PYTHONPATH}" /usr/bin/python3 -m pytest -q python/tests python/examples
   echo "tests (python): $(( $(date +%s) - start )) s"
 fi
 

@@ -7,11 +7,14 @@
 #include <iostream>
 #include <memory>
 #include <pthread.h>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
 #include "gateway/config/gateway_config.hpp"
+#include "gateway/operations/gateway_log.hpp"
 #include "gateway/server/gateway_server.hpp"
+#include "gateway/service_client/abuseipdb_client.hpp"
 #include "gateway/service_client/service_client.hpp"
 #include "gateway/welcome/directory.hpp"
 
@@ -72,6 +75,14 @@ int main(int argc, char** argv) {
   const ServiceCaller caller = [client = http.get()](ServiceCall call, std::function<void(ServiceResult)> done) {
     client->call(call, [done = std::move(done)](ServiceResult result, CallStats) { done(std::move(result)); });
   };
+  // AbuseIPDB lookups only with an ipdbkey; destroyed after the server stops, like the service client.
+  std::unique_ptr<AbuseIpdbClient> abuseipdb;
+  if (!config.ipdbkey.empty()) {
+    AbuseIpdbOptions lookup_options;
+    lookup_options.key = config.ipdbkey;
+    abuseipdb = std::make_unique<AbuseIpdbClient>(std::move(lookup_options));
+    options.reputation_lookup = abuseipdb->as_lookup();
+  }
   GatewayServer server(config, caller, std::move(options));
   const auto problems = server.start();
   if (!problems.empty()) {
@@ -79,6 +90,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::cout << "Passerelle prête." << std::endl;
+  GatewayLog log(config.lpath);  // the original's start and stop lines (visuweb-stats-recordings.md §5)
+  log.write("Démarrage...", "start", {{"pid", std::to_string(::getpid())}});
 
   for (;;) {
     int signal = 0;
@@ -92,12 +105,15 @@ int main(int argc, char** argv) {
     }
   }
   std::cerr << kProgram << "stopping: " << server.live_sessions() << " session(s) closing\n";
+  log.write("onStop: Arrêt service en cours...", "stopping", {{"sessions", std::to_string(server.live_sessions())}});
   server.stop();
+  log.write("Arrêt PID=" + std::to_string(::getpid()), "stop", {{"pid", std::to_string(::getpid())}});
   // The sessions' last FINs are on their way: give them a moment, as the original's orphaned sessions had.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (http->in_flight() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   http.reset();
+  abuseipdb.reset();
   return 0;
 }

@@ -1,6 +1,7 @@
 // Session events on the strand; requests of other threads posted to it; weak references in every handler that
 // may outlive the connection (timers, service calls), so that a closed connection is freed at once.
 #include "gateway/server/detail/connection.hpp"
+#include "gateway/server/detail/connection_operations.hpp"
 
 #include <boost/asio/post.hpp>
 #include <chrono>
@@ -22,13 +23,24 @@ SessionTime steady_from_unix(std::time_t when) {
 }  // namespace
 
 Connection::Connection(ServerShared& shared, asio::any_io_executor strand, ConnectionKind kind, std::string address)
-    : shared_(shared), strand_(std::move(strand)), address_(std::move(address)), kind_(kind), timer_(strand_) {}
+    : shared_(shared), strand_(std::move(strand)), address_(std::move(address)), kind_(kind), timer_(strand_) {
+  ConnectionEntry entry;
+  entry.typesocket = std::string(typesocket_of(kind_));
+  entry.ip = address_;
+  entry.connected_at = std::time(nullptr);
+  activity_serial_ = shared_.activity.opened(std::move(entry));
+  shared_.log.write("Connexion #" + std::to_string(activity_serial_), "accept",
+                    {{"serial", std::to_string(activity_serial_)}, {"type", std::string(typesocket_of(kind_))},
+                     {"ip", address_}});
+}
 
 Connection::~Connection() {
   if (bridge_) bridge_->close();
   end_viewers();
   if (captures_) captures_->remove_all();  // §13: captures live as long as their session
+  finish_operations();  // before the admission slot goes: a graceful stop waits for it
   if (host_) shared_.registry.remove(host_->unique_id());
+  if (host_) shared_.metrics.session_ended(typesocket_of(kind_));
   if (!pin_.empty()) shared_.pins.release(pin_);
   shared_.admission.release(address_);
 }
@@ -40,7 +52,7 @@ void Connection::on_strand(Action action) {
   });
 }
 
-void Connection::begin_session(std::string start_url) {
+void Connection::begin_session(std::string start_url, std::optional<std::string> remote_addr) {
   if (shared_.stopping) {
     transport_close();
     return;
@@ -48,7 +60,7 @@ void Connection::begin_session(std::string start_url) {
   pin_ = shared_.pins.acquire();
   HostSetup setup;
   setup.kind = kind_;
-  setup.remote_addr = address_;
+  setup.remote_addr = remote_addr ? std::move(*remote_addr) : address_;
   setup.start_url = std::move(start_url);
   setup.durl = shared_.config.durl;
   setup.accepted_at = std::time(nullptr);
@@ -67,11 +79,28 @@ void Connection::begin_session(std::string start_url) {
   if (capturing) setup.capture = CaptureSettings{capture.key.front(), capture.message, capture.messagemax, capture.max};
   host_.emplace(std::move(setup), *this);
   if (capturing) captures_.emplace(shared_.config.rpath, host_->unique_id());
+  if (!shared_.config.rpath.empty()) recorder_.emplace(shared_.config.rpath, host_->unique_id());
+  shared_.activity.update(activity_serial_, [this](ConnectionEntry& entry) {
+    entry.direction = Direction::in;
+    entry.unique_id = host_->unique_id();
+    entry.pin = pin_;
+  });
+  shared_.log.write("***CNX*** " + std::string(log_label(kind_)) + " from " + address_ + " UID=" + host_->unique_id(),
+                    "cnx",
+                    {{"serial", std::to_string(activity_serial_)}, {"uid", host_->unique_id()},
+                     {"type", std::string(typesocket_of(kind_))}, {"ip", address_}});
   shared_.registry.add(host_->unique_id(), std::weak_ptr<LiveSession>(shared_from_this()));
+  shared_.metrics.session_started(typesocket_of(kind_));
   host_->start(now());
 }
 
 void Connection::received(std::string_view data) {
+  shared_.metrics.bytes_in(data.size());
+  if (auto* call = dynamic_cast<PhoneBridge*>(bridge_.get())) {  // connectToExt: keys go to the remote server
+    call->from_terminal(data);
+    if (host_) host_->on_terminal_data({}, now());  // only the screensaver's idle clock (§9) sees them
+    return;
+  }
   if (host_) host_->on_terminal_data(data, now());
 }
 
@@ -118,6 +147,9 @@ void Connection::end_viewers() {
 }
 
 void Connection::write(std::string bytes) {
+  if (recorder_) recorder_->append(bytes);  // C-140: every byte the terminal is sent, before any framing
+  shared_.metrics.bytes_out(bytes.size());
+  shared_.metrics.error_pages_in(bytes);
   if (!viewers_.empty()) {
     std::erase_if(viewers_, [&bytes](const std::weak_ptr<StreamViewer>& weak) {
       auto viewer = weak.lock();
@@ -136,12 +168,14 @@ void Connection::close() {
 }
 
 void Connection::call_service(ServiceCall call) {
+  log_service_call(shared_.log, call, shared_.stopping);
   if (call.fire_and_forget) {
     shared_.caller(std::move(call), [](ServiceResult) {});
     return;
   }
-  shared_.caller(std::move(call), [weak = weak_from_this(), strand = strand_](ServiceResult result) {
-    asio::post(strand, [weak, result = std::move(result)] {
+  shared_.caller(std::move(call), [weak = weak_from_this(), strand = strand_, sent = now()](ServiceResult result) {
+    asio::post(strand, [weak, sent, result = std::move(result)] {
+      if (auto self = weak.lock()) self->shared_.metrics.service_round_trip(now() - sent);
       if (auto self = weak.lock(); self && self->host_) self->host_->on_service_result(result, now());
     });
   });
@@ -173,9 +207,27 @@ void Connection::run_host_command(service::Command command) {
   } else if (const auto* get = std::get_if<service::GetScreen>(&command)) {
     command_done(service::Fctn::datas,
                  captures_ ? captures_->screen_png(*get) : service::Json{{"item", "getscreen"}, {"result", false}});
+  } else if (const auto* call = std::get_if<service::ConnectToExt>(&command)) {
+    // connectToExt with an <asterisk> section and a good key (bridge_phone.cpp): AMI call, modem leg, relay.
+    PhoneBridgeEvents events;
+    const std::weak_ptr<Connection> weak = weak_from_this();
+    events.to_terminal = [weak](std::string bytes) {
+      if (auto self = weak.lock(); self && self->host_ && !self->host_->closed()) self->write(std::move(bytes));
+    };
+    events.infos = [weak](const std::string& infos) {
+      if (auto self = weak.lock()) self->report_infos(infos);
+    };
+    events.ended = [weak, strand = strand_](service::Fctn result) {
+      asio::post(strand, [weak, result] {
+        auto self = weak.lock();
+        if (!self) return;
+        if (dynamic_cast<PhoneBridge*>(self->bridge_.get())) self->bridge_.reset();
+        self->command_done(result, std::nullopt);
+      });
+    };
+    bridge_ = open_phone_bridge(shared_, strand_, PhoneCallSetup{*call, address_, kind_ == ConnectionKind::asterisk_pce},
+                                std::move(events));
   } else {
-    // connectToExt with an <asterisk> section and a good key: outgoing calls are not built yet, so the service
-    // hears that the call failed, as for a line that does not answer, and the session goes on.
     command_done(service::Fctn::directcallfailed, std::nullopt);
   }
 }
@@ -229,6 +281,7 @@ void Connection::schedule(SessionTime when) {
     auto self = weak.lock();
     if (!self || !self->host_ || self->timer_at_ != when) return;
     self->timer_at_ = SessionTime::max();
+    if (dynamic_cast<PhoneBridge*>(self->bridge_.get())) return;  // connectToExt: its own limits, the clock waits
     self->host_->on_timer(now());
   });
 }

@@ -8,12 +8,14 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <algorithm>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <mutex>
 #include <thread>
 
 #include "gateway/server/detail/connection_factories.hpp"
 #include "gateway/server/detail/tls_context.hpp"
+#include "gateway/server/detail/visuweb_listener.hpp"
 
 namespace pavi::gateway {
 
@@ -57,6 +59,18 @@ struct GatewayServer::Impl {
         shared(std::move(config), std::move(caller), options.directory, options.welcome),
         tick(io) {
     shared.limits = options.limits;
+    if (options.reputation_lookup && !shared.config.ipdbkey.empty()) {
+      shared.admission.use_lookups(options.reputation_lookup, timer_scheduler(), shared.config.ipwhitelist,
+                                   options.reputation_wait);
+    }
+  }
+
+  // The reputation check's wait limit, on this loop's timers.
+  reputation::Scheduler timer_scheduler() {
+    return [this](std::chrono::milliseconds delay, std::function<void()> task) {
+      auto timer = std::make_shared<asio::steady_timer>(io, delay);
+      timer->async_wait([timer, task = std::move(task)](boost::system::error_code) { task(); });
+    };
   }
 
   void accept(Listener& listener) {
@@ -76,13 +90,31 @@ struct GatewayServer::Impl {
     });
   }
 
+  // The reputation lookup may answer later, on another thread: the rest goes on the socket's strand.
   void admit(ConnectionKind kind, tcp::socket socket) {
     std::string address = client_address(socket);
-    if (shared.stopping || shared.admission.admit(address) != AdmissionVerdict::admitted) {
+    if (shared.stopping) {
       boost::system::error_code ignored;
-      socket.close(ignored);  // refused users see nothing at all (§1)
+      socket.close(ignored);
       return;
     }
+    auto waiting = std::make_shared<tcp::socket>(std::move(socket));
+    shared.admission.admit_async(address, [this, kind, waiting, address](AdmissionVerdict verdict,
+                                                                         const reputation::ReputationDecision&) {
+      asio::dispatch(waiting->get_executor(), [this, kind, waiting, address, verdict] {
+        const bool stopping = shared.stopping;
+        if (verdict == AdmissionVerdict::admitted && stopping) shared.admission.release(address);
+        if (verdict != AdmissionVerdict::admitted || stopping) {
+          boost::system::error_code ignored;
+          waiting->close(ignored);  // refused users see nothing at all (§1)
+          return;
+        }
+        serve(kind, std::move(*waiting), address);
+      });
+    });
+  }
+
+  void serve(ConnectionKind kind, tcp::socket socket, std::string address) {
     // A page after an echo must not wait for the client's delayed ACK (Nagle): up to 40 ms per key.
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
@@ -96,6 +128,10 @@ struct GatewayServer::Impl {
         connection = detail::make_secure_websocket_connection(shared, std::move(socket), std::move(address), tls);
         break;
       }
+      case ConnectionKind::asterisk:
+      case ConnectionKind::asterisk_pce:
+        detail::start_asterisk_connection(shared, std::move(socket), std::move(address));  // header first
+        return;
       default:
         connection = detail::make_telnet_connection(shared, std::move(socket), std::move(address));
         break;
@@ -140,13 +176,16 @@ struct GatewayServer::Impl {
   }
 
   ServerOptions options;
-  asio::io_context io;
+  // Destroyed after the loop: connections that outlive stop()'s grace are freed with the loop's handlers, and
+  // their destructors still use what they share.
   detail::ServerShared shared;
+  asio::io_context io;
   asio::steady_timer tick;
   std::vector<std::unique_ptr<Listener>> listeners;
   std::vector<std::thread> threads;
   std::mutex tls_mutex;
   std::shared_ptr<asio::ssl::context> tls;
+  std::unique_ptr<detail::VisuWebListener> visuweb;  // httpport
   bool started = false;
   bool stopped = false;
 };
@@ -166,6 +205,7 @@ std::vector<std::string> GatewayServer::start() {
     if (config.wsport > 0) specs.push_back({ConnectionKind::ws, static_cast<std::uint16_t>(config.wsport)});
     if (config.wssport > 0) specs.push_back({ConnectionKind::wss, static_cast<std::uint16_t>(config.wssport)});
     if (config.telnport > 0) specs.push_back({ConnectionKind::telnet, static_cast<std::uint16_t>(config.telnport)});
+    if (config.astport > 0) specs.push_back({ConnectionKind::asterisk, static_cast<std::uint16_t>(config.astport)});
   }
   for (const auto& spec : specs) {
     if (spec.kind == ConnectionKind::wss && !impl.tls) {
@@ -175,12 +215,18 @@ std::vector<std::string> GatewayServer::start() {
     }
     if (std::string problem = impl.open(spec); !problem.empty()) problems.push_back(std::move(problem));
   }
+  impl.visuweb = detail::open_visuweb_listener(impl.io, impl.shared, impl.options.bind_address,
+                                              impl.options.visuweb_port, problems);
   if (!problems.empty()) {
     impl.listeners.clear();
+    impl.visuweb.reset();
     return problems;
   }
   impl.started = true;
+  // The last run's recordings and captures go (C-142); PaviKit keeps them at stop instead (docs/COMPATIBILITY.md).
+  remove_all_recordings(impl.shared.config.rpath);
   for (auto& listener : impl.listeners) impl.accept(*listener);
+  if (impl.visuweb) impl.visuweb->start();
   impl.schedule_tick();
   unsigned threads = impl.options.threads != 0 ? impl.options.threads : std::thread::hardware_concurrency();
   for (unsigned i = 0; i < std::max(threads, 1u); ++i) impl.threads.emplace_back([&impl] { impl.io.run(); });
@@ -194,6 +240,8 @@ std::uint16_t GatewayServer::port(ConnectionKind kind) const {
   }
   return 0;
 }
+
+std::uint16_t GatewayServer::visuweb_port() const { return impl_->visuweb ? impl_->visuweb->port() : 0; }
 
 std::size_t GatewayServer::live_sessions() const { return impl_->shared.registry.size(); }
 
@@ -211,6 +259,7 @@ void GatewayServer::stop(std::chrono::milliseconds grace) {
       listener->retry.cancel();
     }
     impl.tick.cancel();
+    if (impl.visuweb) impl.visuweb->close();
   });
   for (const auto& session : impl.shared.registry.all()) session->shut_down();
   const auto deadline = std::chrono::steady_clock::now() + grace;

@@ -7,10 +7,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "gateway/config/gateway_config.hpp"
+#include "gateway/reputation/reputation_checker.hpp"
 #include "gateway/server/service_caller.hpp"
 #include "gateway/session/connection_banner.hpp"
 #include "gateway/welcome/directory.hpp"
@@ -40,6 +42,13 @@ struct ServerOptions {
   Directory directory;             // the welcome service's directory (paviacc.conf)
   WelcomeOptions welcome;
   ConnectionLimits limits;
+  // AbuseIPDB lookups (gateway-behaviour.md §1 step 3), made only when the config has an ipdbkey; the app injects
+  // gateway/service_client's AbuseIpdbClient. Empty: no lookup, as without a key. An admission waits for a
+  // lookup at most `reputation_wait`, then goes ahead with a score of 0.
+  reputation::Lookup reputation_lookup;
+  std::chrono::milliseconds reputation_wait{2000};
+  // The VisuWeb listener's port: none = the config's httpport when > 0 (else no listener); 0 = any free port.
+  std::optional<std::uint16_t> visuweb_port;
 };
 
 class GatewayServer {
@@ -54,6 +63,8 @@ class GatewayServer {
   std::vector<std::string> start();
   // The port a listener of `kind` is bound to (useful with port 0), 0 when there is none.
   std::uint16_t port(ConnectionKind kind) const;
+  // The VisuWeb (httpport) listener's port, 0 when there is none.
+  std::uint16_t visuweb_port() const;
   std::size_t live_sessions() const;
   std::size_t live_connections() const;
   // Graceful stop (SIGTERM, SIGINT): listeners close, every session sends its FIN and closes, then the loop

@@ -34,6 +34,15 @@ std::vector<std::shared_ptr<LiveSession>> SessionRegistry::all() const {
   return live;
 }
 
+std::shared_ptr<LiveSession> SessionRegistry::find_by_pin(const std::string& pin) const {
+  std::lock_guard lock(mutex_);
+  for (const auto& [id, weak] : sessions_) {
+    if (pin.empty() || !id.ends_with(pin)) continue;
+    if (auto session = weak.lock()) return session;
+  }
+  return nullptr;
+}
+
 std::size_t SessionRegistry::size() const {
   std::lock_guard lock(mutex_);
   return sessions_.size();

@@ -7,8 +7,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "gateway/session/webmedia.hpp"
 
 namespace pavi::gateway {
 
@@ -31,6 +34,10 @@ class LiveSession {
   virtual void shut_down() = 0;
   // From now on, every write to this session's terminal is copied to `viewer` until it expires (§11).
   virtual void add_viewer(std::weak_ptr<StreamViewer> viewer) = 0;
+  // The WebMedia page polled with this session's PIN (SessionHost::on_webmedia_poll). `reply` runs once, on the
+  // session's executor: none when the session ended before it could answer.
+  using WebMediaReply = std::function<void(std::optional<WebMediaPoll>)>;
+  virtual void webmedia_poll(std::string /*last_event*/, WebMediaReply reply) { reply(std::nullopt); }
 };
 
 class SessionRegistry {
@@ -40,6 +47,8 @@ class SessionRegistry {
   // The session with this uniqueId, compared as the original does (PHP loose ==); null when none is live.
   std::shared_ptr<LiveSession> find(const std::string& unique_id) const;
   std::vector<std::shared_ptr<LiveSession>> all() const;
+  // The first live session (in uniqueId order: accept time, then PIN) whose uniqueId ends with this WebMedia PIN.
+  std::shared_ptr<LiveSession> find_by_pin(const std::string& pin) const;
   std::size_t size() const;
 
  private:

@@ -68,22 +68,23 @@ void SessionHost::on_terminal_data(std::string_view bytes, SessionTime now) {
   }
   Step step = session_.on_terminal(bytes);
   if (is_function_key_request(step)) {
-    clock_.on_action(now);
+    note_action(now);
     clock_.cancel_simulated_input();  // C-066
+    webmedia_event_.reset();
   }
   run(std::move(step), now);
 }
 
 void SessionHost::on_service_result(const ServiceResult& result, SessionTime now) {
   if (closed_) return;
-  clock_.on_action(now);  // the original reports the URL to the main process after each response
+  note_action(now);  // the original reports the URL to the main process after each response
   run(session_.on_result(result), now);
 }
 
 void SessionHost::on_command_done(service::Fctn fctn, std::optional<service::Json> datas, SessionTime now) {
   if (closed_) return;
   clock_.set_bridge_active(false);
-  clock_.on_action(now);
+  note_action(now);
   run(session_.on_command_done(fctn, std::move(datas)), now);
 }
 
@@ -112,7 +113,11 @@ void SessionHost::on_timer(SessionTime now) {
       clock_.schedule_simulated_input(now + seconds(1), std::move(*due.simulated_input));
     } else {
       screensaver_shown_ = false;
-      run(session_.on_simulated_input(std::move(*due.simulated_input)), now);
+      if (auto event = std::exchange(webmedia_event_, std::nullopt)) {
+        run(webmedia_event_step(*event), now);
+      } else {
+        run(session_.on_simulated_input(std::move(*due.simulated_input)), now);
+      }
       return;
     }
   }
@@ -136,11 +141,13 @@ void SessionHost::on_bridge_opened(bool connected, SessionTime now) {
     return;
   }
   bridge_.emplace(std::move(settings), now);
+  note_action(now);
   reschedule();
 }
 
 void SessionHost::on_bridge_data(std::string_view bytes, SessionTime now) {
   if (closed_ || !bridge_) return;
+  io_.report_action();  // bridge activity is an action (§8.1); the inactivity clock is off during bridges
   relay(bridge_->from_server(bytes, now), now);
 }
 
@@ -183,6 +190,7 @@ std::optional<Step> SessionHost::start_bridge(const service::Command& command) {
   write(BridgeRelay::case_command(lower_case));
   bridge_opening_ = BridgeSettings{target.websocket, echo, setup_.remote_addr, false, setup_.capture.key};
   clock_.set_bridge_active(true);
+  io_.report_infos(target.websocket ? "WSTO " + target.host + " " + target.path : "TELNETO " + target.host);
   io_.open_bridge(std::move(target));
   return std::nullopt;
 }
@@ -198,6 +206,7 @@ std::optional<Step> SessionHost::start_watching(const service::DuplicateStream& 
   settings.capture_key = setup_.capture.key;
   bridge_opening_ = std::move(settings);
   clock_.set_bridge_active(true);
+  io_.report_infos("DUPL " + command.uniqueid);
   io_.open_bridge(std::move(target));
   return std::nullopt;
 }
@@ -215,10 +224,11 @@ void SessionHost::relay(const BridgeOutput& out, SessionTime now) {
 }
 
 void SessionHost::end_bridge(service::Fctn result, SessionTime now) {
+  io_.report_infos("");
   bridge_.reset();
   bridge_opening_.reset();
   clock_.set_bridge_active(false);
-  clock_.on_action(now);
+  note_action(now);
   run(session_.on_command_done(result), now);
 }
 
@@ -244,7 +254,32 @@ void SessionHost::push_message(std::string_view message) {
 void SessionHost::schedule_simulated_input(SessionTime when, std::string data) {
   if (closed_) return;
   clock_.schedule_simulated_input(when, std::move(data));
+  webmedia_event_.reset();
   reschedule();
+}
+
+WebMediaPoll SessionHost::on_webmedia_poll(std::string_view last_event, SessionTime now) {
+  WebMediaPoll poll = webmedia_.poll(now);
+  if (!closed_ && !last_event.empty()) {
+    clock_.on_action(now);  // a WebMedia event is activity (gateway-behaviour.md §8.1)
+    io_.report_action();
+    clock_.schedule_simulated_input(now, {});  // the original's single slot: it replaces a pending BGCALL-SIMU
+    webmedia_event_ = std::string(last_event);
+    reschedule();
+  }
+  return poll;
+}
+
+// BGCALL-WM-<event> through the simulated-input path with the input buffer untouched (§6): the request goes out
+// with the buffer as it was, and its reply's COMMAND is gated like BGCALL-SIMU's (C-035).
+Step SessionHost::webmedia_event_step(const std::string& event) {
+  std::vector<std::string> content = session_.content();
+  Step step = session_.on_simulated_input(content.empty() ? std::string() : content.front());
+  if (step.call) {
+    step.call->request.fctn = service::bgcall_wm_fctn(event);
+    step.call->request.content = std::move(content);
+  }
+  return step;
 }
 
 void SessionHost::run(Step step, SessionTime now) {
@@ -277,20 +312,28 @@ void SessionHost::run(Step step, SessionTime now) {
     }
     if (!step.call) break;
     last_call_url_ = step.call->url;
+    step.call->request.webmedia = webmedia_.active(now);  // C-025
     if (!is_internal_url(step.call->url)) {
       io_.call_service(std::move(*step.call));
       break;
     }
     // The embedded welcome service answers at once, on this thread.
     const std::string body = welcome_reply(step.call->request, setup_.directory, setup_.welcome);
-    clock_.on_action(now);
+    note_action(now);
     step = session_.on_result(ServiceResult{false, body, std::nullopt});
   }
+  io_.report_url(session_.url());
   reschedule();
+}
+
+void SessionHost::note_action(SessionTime now) {
+  clock_.on_action(now);
+  io_.report_action();
 }
 
 void SessionHost::write(std::string bytes) {
   if (bytes.empty()) return;
+  webmedia_.on_output(bytes);  // C-130: forwarded unchanged, and queued
   screen_.append(bytes);
   io_.write(std::move(bytes));
 }

@@ -17,6 +17,7 @@
 #include "gateway/session/screensaver.hpp"
 #include "gateway/session/service_session.hpp"
 #include "gateway/session/session_clock.hpp"
+#include "gateway/session/webmedia.hpp"
 #include "gateway/welcome/directory.hpp"
 #include "gateway/welcome/welcome_service.hpp"
 
@@ -60,6 +61,12 @@ class SessionIo {
   // The capture key (§13): keep `screen` (the bytes since the last clear) as this session's next capture.
   // False when it could not be written.
   virtual bool save_capture(std::string screen) = 0;
+  // For the operators' table (visuweb-stats-recordings.md §2.3), nothing by default: a "last action" just
+  // happened (§8.1); the service URL in use after a step; what the session is linked to besides its service
+  // ("WSTO <host> <path>", "TELNETO <host>", "DUPL <uniqueId>", "" when the link ends).
+  virtual void report_action() {}
+  virtual void report_url(const std::string& /*url*/) {}
+  virtual void report_infos(const std::string& /*infos*/) {}
 };
 
 // The capture key of <capture> (config.md §6); off unless the gateway has captures on and an rpath.
@@ -113,6 +120,10 @@ class SessionHost {
   void push_message(std::string_view message);
   // A BackgroundCall simulated input for this session (§12.2).
   void schedule_simulated_input(SessionTime when, std::string data);
+  // The WebMedia page polled with this session's PIN (visuweb-stats-recordings.md §2.2): the pending media
+  // request is taken, requests carry webmedia:1 for 5 s (C-025), and a non-empty `last_event` takes the
+  // simulated-input slot to send BGCALL-WM-<last_event> to the current service (C-134).
+  WebMediaPoll on_webmedia_poll(std::string_view last_event, SessionTime now);
 
   const std::string& unique_id() const { return unique_id_; }
   const std::string& url() const { return session_.url(); }
@@ -127,6 +138,7 @@ class SessionHost {
   std::optional<Step> start_bridge(const service::Command& command);
   std::optional<Step> start_watching(const service::DuplicateStream& command);
   void relay(const BridgeOutput& out, SessionTime now);
+  Step webmedia_event_step(const std::string& event);
   void end_bridge(service::Fctn result, SessionTime now);
   void drop_bridge();  // the session ends during a bridge
   void write(std::string bytes);
@@ -134,6 +146,7 @@ class SessionHost {
   void finish(Step step);
   void sync_params();
   void reschedule();
+  void note_action(SessionTime now);  // the clock's last action, also reported to the operators' table
 
   HostSetup setup_;
   SessionIo& io_;
@@ -148,6 +161,8 @@ class SessionHost {
   std::optional<BridgeRelay> bridge_;             // relaying
   int captures_ = 0;
   bool closed_ = false;
+  WebMediaState webmedia_;
+  std::optional<std::string> webmedia_event_;  // the simulated-input slot holds BGCALL-WM-<event>, not BGCALL-SIMU
 };
 
 }  // namespace pavi::gateway

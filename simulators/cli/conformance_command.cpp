@@ -55,6 +55,7 @@ constexpr std::string_view kUsage =
     "  --format F           report format: text (default), junit (JUnit XML for CI) or json\n"
     "  --output FILE        write the report to FILE instead of standard output\n"
     "  --strict-quirks      (Q) items count: a quirk the gateway does not reproduce fails the run\n"
+    "  --visukey KEY        the gateway's <connecttocmd><visukey>: runs the duplicateStream checks (C-128, C-129)\n"
     "  --timeout MS         longest wait inside a check (default 5000)\n"
     "  --list               list the checks and the items reported as skipped, then exit\n"
     "  --help               this text\n"
@@ -70,7 +71,7 @@ constexpr std::string_view kUsage =
 constexpr OptionSpec kOptions[] = {{"--gateway", true},     {"--telnet", true},  {"--service-url", true},
                                    {"--listen", true},      {"--wait", true},    {"--only", true},
                                    {"--format", true},      {"--output", true},  {"--strict-quirks", false},
-                                   {"--timeout", true},     {"--list", false},
+                                   {"--timeout", true},     {"--list", false},   {"--visukey", true},
                                    {"--help", false},       {"-h", false}};
 
 struct UsageError {
@@ -233,6 +234,7 @@ int run(const ParsedArgs& args, Io io) {
   settings.service_base = service_url ? service_url->base : service->base_url();
   settings.durl = service_url ? *args.value("--service-url") : service->url("/home");
   const std::string& gateway_host = ws_endpoint ? ws_endpoint->host : telnet_endpoint->host;
+  settings.visukey = args.value("--visukey").value_or("");
   settings.local = is_loopback(gateway_host) && (!service_url || is_loopback(service_url->host));
   settings.timeout = std::chrono::milliseconds(timeout_ms);
 

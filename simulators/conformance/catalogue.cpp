@@ -13,7 +13,7 @@ int id_number(const Check& c) { return c.ids.empty() ? 0 : std::stoi(c.ids.front
 
 std::vector<Check> assemble() {
   std::vector<Check> all;
-  for (auto part : {protocol_checks(), input_checks(), command_checks(), session_checks(), manual_items()}) {
+  for (auto part : {protocol_checks(), input_checks(), command_checks(), duplicate_checks(), session_checks(), manual_items()}) {
     for (auto& c : part) all.push_back(std::move(c));
   }
   std::set<std::string> covered;

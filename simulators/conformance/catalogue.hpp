@@ -14,6 +14,7 @@ const std::vector<Check>& all_checks();
 std::vector<Check> protocol_checks();  // sections A, B, C
 std::vector<Check> input_checks();     // section D
 std::vector<Check> command_checks();   // sections E, F, M
+std::vector<Check> duplicate_checks(); // section M: duplicateStream with the gateway's visukey
 std::vector<Check> session_checks();   // sections G, H, I, J, K, L
 std::vector<Check> manual_items();     // what cannot be observed from outside, with the reason
 

@@ -36,6 +36,7 @@ enum Need : unsigned {
   need_slow = 1u << 4,     // lasts more than 20 s: only with --slow
   need_durl_apart = 1u << 5,  // the check's service URLs do not contain the durl text (else they all count as the
                               // default service, C-110): durl needs a path of its own
+  need_visukey = 1u << 6,  // --visukey: the gateway's <connecttocmd><visukey> (duplicateStream)
 };
 
 struct Check {

@@ -48,8 +48,6 @@ std::vector<Check> manual_items() {
       item("C-125", "connectToWs handshake headers", "not automated yet (needs a WebSocket server the gateway can reach)"),
       item("C-126", "WS bridge holds a lone 13", "not automated yet"),
       item("C-127", "bridge time limits (30 s, 180 s, 3600 s)", kSlow),
-      item("C-128", "duplicateStream viewer", "needs the configured visukey"),
-      item("C-129", "duplicateStream to an unknown uniqueId", "needs the configured visukey"),
       item("C-130", "WebMedia sequences forwarded and queued", kVisuWeb),
       item("C-131", "webmedia poll replies", kVisuWeb),
       item("C-132", "webmedia unknown pin", kVisuWeb),

@@ -32,6 +32,7 @@ struct HarnessSettings {
   bool durl_is_fake = false;   // a session without start URL lands on the fake service
   bool local = true;           // the gateway runs on this machine (bridges to 127.0.0.1 servers of the suite)
   bool slow = false;           // run the checks that take longer than 20 s
+  std::string visukey;         // the gateway's visukey, when known ("": the duplicateStream checks are skipped)
   std::chrono::milliseconds timeout{5000};  // each wait of a check
   std::chrono::milliseconds quiet{300};     // silence that ends "the gateway has answered"
 };

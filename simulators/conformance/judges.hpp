@@ -95,6 +95,7 @@ Outcome judge_bridge_failed(const Observation& o);        // C-073: DIRECTCALLFA
 Outcome judge_bridge_result_target(const Observation& o); // C-077: the result goes to the command's next
 Outcome judge_bridge_content_after(const Observation& o); // C-071, C-074; fact server_connected
 Outcome judge_bridge_start(const Observation& o);         // C-120, C-121; fact server_received
+Outcome judge_duplicate_viewer(const Observation& o);     // C-128; facts requests_*_viewer_keys
 inline constexpr std::string_view kBridgeServerPage = "SERVER-PAGE-FROM-THE-BRIDGED-TELNET-SERVER";
 
 // ---- G. Error pages (judges_errors.cpp)

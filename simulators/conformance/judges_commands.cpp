@@ -146,4 +146,22 @@ Outcome judge_bridge_start(const Observation& o) {
   return pass();
 }
 
+// The viewer (this observation's terminal) watches a user who got TARGET-EARLY before the mirror began and
+// TARGET-LATE after it (segment 0); the viewer's Z and SUITE (segment 1) reach nobody; *** + Sommaire ends it.
+Outcome judge_duplicate_viewer(const Observation& o) {
+  if (auto f = precheck(o, 4)) return *f;
+  if (auto f = expect_fctns(o, {"CNX", "CNX", "ENVOI", "DIRECTCALLENDED"})) return *f;
+  if (contains(o.received, "TARGET-EARLY")) return fail("the viewer got the watched user's earlier screen");
+  if (!contains(o.segment(0), "TARGET-LATE")) {
+    return fail("the viewer did not get the page sent to the watched user: " + printable(o.received, 400));
+  }
+  if (o.fact("requests_after_viewer_keys") != o.fact("requests_before_viewer_keys")) {
+    return fail("the viewer's keys reached the service");
+  }
+  if (o.requests[3].path != "/c128/viewer/result") {
+    return fail("DIRECTCALLENDED went to " + o.requests[3].path + ", not the command's next");
+  }
+  return pass();
+}
+
 }  // namespace pavi::conformance

@@ -79,6 +79,7 @@ std::string unmet_need(const Check& check, const HarnessSettings& settings) {
     return "needs the gateway and the fake service on this machine (127.0.0.1)";
   }
   if ((check.needs & need_slow) && !settings.slow) return "slow check: run with --slow";
+  if ((check.needs & need_visukey) && settings.visukey.empty()) return "needs the gateway's visukey (--visukey)";
   if ((check.needs & need_durl_apart) && !settings.durl.empty() &&
       (settings.service_base + "/t1/x").find(settings.durl) != std::string::npos) {
     return "every service URL contains the durl " + settings.durl +

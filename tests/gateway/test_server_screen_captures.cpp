@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <unistd.h>
 
 #include "gateway/server/screen_captures.hpp"
@@ -32,10 +33,15 @@ struct TempFolder {
     fs::remove_all(path);
   }
   ~TempFolder() { fs::remove_all(path); }
-  std::vector<std::string> names() const {
+  // The screen captures (rec-<uid>-<time>.vdt): the session's own recording (rec-<uid>.vdt) sits beside them.
+  std::vector<std::string> captures() const {
+    static const std::regex capture(R"(rec-\d+-\d+\.vdt)");
     std::vector<std::string> found;
     std::error_code error;
-    for (const auto& entry : fs::directory_iterator(path, error)) found.push_back(entry.path().filename().string());
+    for (const auto& entry : fs::directory_iterator(path, error)) {
+      const std::string name = entry.path().filename().string();
+      if (std::regex_match(name, capture)) found.push_back(name);
+    }
     return found;
   }
   static inline int counter = 0;
@@ -121,14 +127,13 @@ TEST(ServerScreenCaptures, TheKeyCapturesTheServiceListsAndDrawsThemAndTheyGoWit
 
   user.send_raw("\x0dp");
   ASSERT_TRUE(user.wait_for_text("Capture OK", kTimeout)) << user.text();
-  ASSERT_EQ(rpath.names().size(), 1u);
-  EXPECT_EQ(rpath.names()[0].rfind("rec-", 0), 0u);
-  std::ifstream saved(rpath.path / rpath.names()[0], std::ios::binary);
+  ASSERT_EQ(rpath.captures().size(), 1u);
+  std::ifstream saved(rpath.path / rpath.captures()[0], std::ios::binary);
   const std::string kept{std::istreambuf_iterator<char>(saved), std::istreambuf_iterator<char>()};
   EXPECT_NE(kept.find("MY PAGE"), std::string::npos);
   user.send_raw("\x0dP");  // over `max`
   ASSERT_TRUE(user.wait_for_text("Capture max", kTimeout)) << user.text();
-  EXPECT_EQ(rpath.names().size(), 1u);
+  EXPECT_EQ(rpath.captures().size(), 1u);
 
   user.press(FunctionKey::envoi);
   ASSERT_TRUE(user.wait_for_text("getscreenlist OK 1", kTimeout)) << user.text();
@@ -137,8 +142,8 @@ TEST(ServerScreenCaptures, TheKeyCapturesTheServiceListsAndDrawsThemAndTheyGoWit
 
   user.disconnect();
   ASSERT_TRUE(service.wait_for_fctn("FIN", kTimeout));
-  for (int i = 0; i < 100 && !rpath.names().empty(); ++i) std::this_thread::sleep_for(20ms);
-  EXPECT_TRUE(rpath.names().empty());
+  for (int i = 0; i < 100 && !rpath.captures().empty(); ++i) std::this_thread::sleep_for(20ms);
+  EXPECT_TRUE(rpath.captures().empty());
 }
 
 }  // namespace

@@ -2,11 +2,15 @@
 // own thread (as an HTTP client would) and records every request.
 #pragma once
 
+#include <unistd.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "gateway/server/gateway_server.hpp"
@@ -75,9 +79,27 @@ class ScriptedService {
   std::thread worker_;
 };
 
+// Where the server tests' gateways write their logs and statistics: out of the build tree, one folder per run.
+// Removed when the test program exits.
+inline std::string scratch_log_folder() {
+  struct Folder {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("pavikit-server-tests-" + std::to_string(::getpid()));
+    Folder() { std::filesystem::create_directories(path); }
+    ~Folder() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Folder folder;
+  return folder.path.string() + "/";
+}
+
 inline GatewayConfig test_config(int maxc = 50) {
   GatewayConfig config;
   config.host = "127.0.0.1";
+  config.lpath = scratch_log_folder();
+  config.spath = scratch_log_folder();
   config.durl = "http://127.0.0.1:1/home";
   config.maxc = maxc;
   return config;

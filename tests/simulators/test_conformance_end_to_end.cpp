@@ -103,6 +103,7 @@ TEST_P(ConformanceAgainstPaviGateway, ChecksOfThePart) {
   settings.service_base = service.base_url();
   settings.durl = service.url("/home");
   settings.durl_is_fake = true;
+  settings.visukey = test::kGatewayVisukey;
   settings.timeout = 3000ms;
   SuiteReport report;
   {

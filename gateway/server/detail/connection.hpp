@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "gateway/operations/session_recorder.hpp"
 #include "gateway/server/detail/bridge_link.hpp"
 #include "gateway/server/detail/server_shared.hpp"
 #include "gateway/server/screen_captures.hpp"
@@ -34,14 +35,20 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   void simulate_input(std::time_t when, std::string data) override;
   void shut_down() override;
   void add_viewer(std::weak_ptr<StreamViewer> viewer) override;
+  void webmedia_poll(std::string last_event, WebMediaReply reply) override;  // connection_webmedia.cpp
 
  protected:
   // On the strand, from subclasses.
-  void begin_session(std::string start_url);
+  // remote_addr: PAVI.remoteAddr when it is not the client address (AST: the caller's number, C-015).
+  void begin_session(std::string start_url, std::optional<std::string> remote_addr = std::nullopt);
   void received(std::string_view data);
   void pong_received();
   void transport_ended();  // EOF, reset or error: the FIN goes out, nothing more is written
   bool session_started() const { return host_.has_value(); }
+  // A WS or WSS request for a recording (?streamuniqueid=, replay_stream.cpp): the connection becomes a replay
+  // ("--" in the table, a PIN, no statistics); returns what to send in one write before closing, nullopt for
+  // nothing (an unknown or malformed uid or seq, no rpath, the gateway stopping).
+  std::optional<std::string> begin_replay(const std::string& unique_id, const std::string& seq);
 
   virtual void transport_write(std::string bytes) = 0;
   virtual void transport_ping() {}
@@ -50,6 +57,7 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   ServerShared& shared_;
   const boost::asio::any_io_executor strand_;
   const std::string address_;
+  std::uint64_t activity_serial_ = 0;  // this connection's row in shared_.activity
 
  private:
   // SessionIo: called by the host, on the strand.
@@ -63,6 +71,11 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   void bridge_send(std::string bytes) override;
   void close_bridge() override;
   bool save_capture(std::string screen) override;
+  void report_action() override;
+  void report_url(const std::string& url) override;
+  void report_infos(const std::string& infos) override;
+  // The session is over: recording closed, statistics written, the table's row moved to the history.
+  void finish_operations();
 
   // Runs `action(host)` on the strand if the connection is still there.
   template <class Action>
@@ -79,6 +92,8 @@ class Connection : public SessionIo, public LiveSession, public std::enable_shar
   std::optional<ScreenCaptures> captures_;  // when <capture> is on and rpath is set
   std::vector<std::weak_ptr<StreamViewer>> viewers_;  // duplicateStream sessions watching this one
   bool viewers_ended_ = false;
+  std::optional<SessionRecorder> recorder_;  // rec-<uniqueId>.vdt when rpath is set
+  std::string reported_url_;
 };
 
 }  // namespace pavi::gateway::detail

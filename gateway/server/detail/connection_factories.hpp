@@ -13,6 +13,8 @@ namespace pavi::gateway::detail {
 using boost::asio::ip::tcp;
 
 std::shared_ptr<Connection> make_telnet_connection(ServerShared& shared, tcp::socket socket, std::string address);
+// astport: reads the soft modem's header, then becomes a modem user's session or the modem leg of an outgoing call.
+void start_asterisk_connection(ServerShared& shared, tcp::socket socket, std::string address);
 std::shared_ptr<Connection> make_websocket_connection(ServerShared& shared, tcp::socket socket, std::string address);
 std::shared_ptr<Connection> make_secure_websocket_connection(ServerShared& shared, tcp::socket socket,
                                                              std::string address,

@@ -98,8 +98,9 @@ class WebSocketConnection : public Connection {
         return;
       }
       const auto query = websocket_query(std::string_view(self->request_.target().data(), self->request_.target().size()));
-      if (query.count("streamuniqueid") != 0) {  // a recording replay: not served yet
-        self->end();
+      if (const auto replay = query.find("streamuniqueid"); replay != query.end()) {  // visuweb-stats-recordings.md §3.3
+        const auto seq = query.find("seq");
+        self->send_replay(self->begin_replay(replay->second, seq == query.end() ? std::string() : seq->second));
         return;
       }
       const auto url = query.find("url");
@@ -150,6 +151,16 @@ class WebSocketConnection : public Connection {
       }
       self->write_front();
     });
+  }
+
+  // The whole recording in one write, in frames of at most kMaxFrame, whatever its size (a replay is not a
+  // client falling behind), then the close.
+  void send_replay(std::optional<std::string> bytes) {
+    if (bytes) {
+      for (std::size_t at = 0; at < bytes->size(); at += kMaxFrame) queue_.push_back(bytes->substr(at, kMaxFrame));
+      if (!writing_) write_front();
+    }
+    transport_close();
   }
 
   void transport_ping() override {

@@ -1,0 +1,2 @@
+# The pavikit fixtures (fake_service, gateway, minitel) for the example suites.
+pytest_plugins = ["pavikit.pytest_plugin"]

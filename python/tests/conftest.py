@@ -1,0 +1,2 @@
+# The pavikit fixtures (fake_service, gateway, minitel) for every suite here.
+pytest_plugins = ["pavikit.pytest_plugin"]
