@@ -13,6 +13,7 @@
 #include <mutex>
 #include <thread>
 
+#include "gateway/server/detail/client_address.hpp"
 #include "gateway/server/detail/connection_factories.hpp"
 #include "gateway/server/detail/tls_context.hpp"
 #include "gateway/server/detail/visuweb_listener.hpp"
@@ -33,17 +34,6 @@ std::string_view config_key(ConnectionKind kind) {
   }
 }
 
-// IPv4 clients on a dual-stack socket arrive as ::ffff:a.b.c.d; services expect the IPv4 text (remoteAddr).
-std::string client_address(const tcp::socket& socket) {
-  boost::system::error_code error;
-  const auto endpoint = socket.remote_endpoint(error);
-  if (error) return {};
-  auto address = endpoint.address();
-  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
-  }
-  return address.to_string();
-}
 
 }  // namespace
 
@@ -92,7 +82,7 @@ struct GatewayServer::Impl {
 
   // The reputation lookup may answer later, on another thread: the rest goes on the socket's strand.
   void admit(ConnectionKind kind, tcp::socket socket) {
-    std::string address = client_address(socket);
+    std::string address = detail::client_address(socket);
     if (shared.stopping) {
       boost::system::error_code ignored;
       socket.close(ignored);

@@ -3,6 +3,8 @@
 // line-based and quirky (visuweb-stats-recordings.md §1), and its replies are written byte for byte.
 #include "gateway/server/detail/visuweb_listener.hpp"
 
+#include "gateway/server/detail/client_address.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ip/v6_only.hpp>
@@ -33,17 +35,6 @@ namespace {
 
 constexpr std::size_t kMaxHead = 16 * 1024;
 constexpr auto kRequestTimeout = std::chrono::seconds(10);
-
-std::string peer_address(const tcp::socket& socket) {
-  boost::system::error_code error;
-  const auto endpoint = socket.remote_endpoint(error);
-  if (error) return {};
-  auto address = endpoint.address();
-  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
-  }
-  return address.to_string();
-}
 
 // The head ends at the first empty line (LF LF or LF CR LF, as the original reads lines).
 bool head_complete(const std::string& head) {
@@ -237,7 +228,7 @@ struct VisuWebListener::Impl {
   }
 
   void serve(tcp::socket socket) {
-    std::string address = peer_address(socket);
+    std::string address = client_address(socket);
     if (shared.stopping) {
       boost::system::error_code ignored;
       socket.close(ignored);

@@ -18,7 +18,7 @@
 #include "simulators/net/io_runner.hpp"
 #include "simulators/terminal/terminal.hpp"
 #include "tests/gateway/operations_test_folder.hpp"
-#include "tests/support/child_process.hpp"
+#include "tests/gateway/gateway_process.hpp"
 #include "tests/support/test_paths.hpp"
 
 namespace pavi::gateway {
@@ -32,16 +32,7 @@ namespace fs = std::filesystem;
 constexpr auto kTimeout = 20s;
 constexpr int kSessions = 200;
 
-class GatewayProcess : public pavi::test::ChildProcess {
- public:
-  explicit GatewayProcess(std::vector<std::string> args) : ChildProcess(with_program(std::move(args))) {}
-
- private:
-  static std::vector<std::string> with_program(std::vector<std::string> args) {
-    args.insert(args.begin(), PAVI_GATEWAY_PATH);
-    return args;
-  }
-};
+using pavi::test::GatewayProcess;
 
 std::optional<FakeReply> numbered_pages(const RecordedRequest& request) {
   service::ServiceReply reply;

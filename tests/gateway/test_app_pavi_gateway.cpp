@@ -11,7 +11,7 @@
 
 #include "simulators/fake_service/fake_service.hpp"
 #include "simulators/terminal/terminal.hpp"
-#include "tests/support/child_process.hpp"
+#include "tests/gateway/gateway_process.hpp"
 
 namespace pavi::gateway {
 namespace {
@@ -25,17 +25,7 @@ constexpr auto kTimeout = 10s;
 
 using test::free_port;
 
-// The gateway as a child process, stopped by PID when the test ends.
-class GatewayProcess : public test::ChildProcess {
- public:
-  explicit GatewayProcess(std::vector<std::string> args) : ChildProcess(with_program(std::move(args))) {}
-
- private:
-  static std::vector<std::string> with_program(std::vector<std::string> args) {
-    args.insert(args.begin(), PAVI_GATEWAY_PATH);
-    return args;
-  }
-};
+using pavi::test::GatewayProcess;
 
 std::optional<FakeReply> home(const RecordedRequest& request) {
   service::ServiceReply reply;
