@@ -48,7 +48,7 @@ class AmiSession final : public AmiClient, public std::enable_shared_from_this<A
   }
 
   const Machine& machine() const { return machine_; }
-  void set_handler(StepHandler on_step) { on_step_ = std::move(on_step); }
+  void set_handler(StepHandler on_step) override { on_step_ = std::move(on_step); }
 
  private:
   void read() {
@@ -82,7 +82,10 @@ class AmiSession final : public AmiClient, public std::enable_shared_from_this<A
     } else {
       arm();
     }
-    if (on_step_) on_step_(step);
+    if (on_step_) {
+      const StepHandler handler = on_step_;  // a copy: the handler may replace itself
+      handler(step);
+    }
     if (step.close) on_step_ = nullptr;  // nothing more to report
   }
 

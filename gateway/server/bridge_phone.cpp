@@ -28,6 +28,17 @@ std::string random_digits(int count) {
   return digits;
 }
 
+// The final Hangup, through an AMI session of its own (ami.md §3, step 12); the result only goes to the log.
+void hang_up_channel(ServerShared& shared, const asio::any_io_executor& strand, const AsteriskConfig& config,
+                     const std::string& channel) {
+  start_ami_hangup(strand, config.ip, config.port,
+                   telephony::AmiHangup(config, channel, "hangup-" + random_digits(8), Clock::now()),
+                   [shared = &shared, channel](bool hung_up) {
+                     shared->log.write(std::string("Hangup ") + channel + (hung_up ? " OK" : " NOK"), "ext-hangup",
+                                       {{"channel", channel}, {"result", hung_up ? "OK" : "NOK"}});
+                   });
+}
+
 class PhoneCall final : public PhoneBridge, public std::enable_shared_from_this<PhoneCall> {
  public:
   PhoneCall(ServerShared& shared, asio::any_io_executor strand, PhoneCallSetup setup, PhoneBridgeEvents events)
@@ -96,6 +107,7 @@ class PhoneCall final : public PhoneBridge, public std::enable_shared_from_this<
   void ami_step(const telephony::AmiStep& step) {
     if (done_) return;
     if (step.channel) channel_ = *step.channel;
+    answered_ = answered_ || step.answered;
     if (step.answered && !leg_) {
       timer_.expires_after(kLegWait);
       timer_.async_wait([self = shared_from_this()](boost::system::error_code error) {
@@ -165,24 +177,25 @@ class PhoneCall final : public PhoneBridge, public std::enable_shared_from_this<
   }
 
   // The call's resources go: rendezvous, AMI session, modem leg, and the channel through a new AMI session.
+  // A call answered but not named yet (its Newchannel still on the way when the call already ended: the original
+  // names the channel before it waits for the modem leg, we do both at once) keeps its AMI session until the name
+  // comes, within the AMI machine's own deadline, so that the channel is still hung up.
   void wind_down() {
     if (done_) return;
     done_ = true;
     timer_.cancel();
     if (!pid_.empty()) shared_.phone_calls.cancel(pid_);
-    if (ami_) ami_->stop();
+    if (ami_ && answered_ && channel_.empty()) {
+      ami_->set_handler([shared = &shared_, strand = strand_, config = config_](const telephony::AmiStep& step) {
+        if (step.channel) hang_up_channel(*shared, strand, config, *step.channel);
+      });
+    } else if (ami_) {
+      ami_->stop();
+    }
+    ami_.reset();
     if (leg_) leg_->close();
     leg_.reset();
-    if (!channel_.empty()) {
-      const std::string channel = channel_;
-      ServerShared* shared = &shared_;
-      start_ami_hangup(strand_, config_.ip, config_.port,
-                       telephony::AmiHangup(config_, channel, "hangup-" + random_digits(8), Clock::now()),
-                       [shared, channel](bool hung_up) {
-                         shared->log.write(std::string("Hangup ") + channel + (hung_up ? " OK" : " NOK"), "ext-hangup",
-                                           {{"channel", channel}, {"result", hung_up ? "OK" : "NOK"}});
-                       });
-    }
+    if (!channel_.empty()) hang_up_channel(shared_, strand_, config_, channel_);
   }
 
   ServerShared& shared_;
@@ -196,6 +209,7 @@ class PhoneCall final : public PhoneBridge, public std::enable_shared_from_this<
   std::shared_ptr<AmiClient> ami_;
   std::shared_ptr<ModemLeg> leg_;
   std::optional<telephony::PhoneRelay> relay_;
+  bool answered_ = false;  // the Originate succeeded
   bool done_ = false;
 };
 

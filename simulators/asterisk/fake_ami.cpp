@@ -312,7 +312,13 @@ class FakeAmi::State::Session : public std::enable_shared_from_this<Session> {
     if (script.foreign_event_first) {
       send(newchannel_event("PJSIP/other-" + hex, "1795354383.9" + std::to_string(serial), "3615"));
     }
-    if (script.newchannel) send(newchannel_event(call.channel_name, call.unique_id, request.exten));
+    if (script.newchannel && script.newchannel_delay.count() > 0) {
+      later(script.newchannel_delay, [self = shared_from_this(), call] {
+        self->send(newchannel_event(call.channel_name, call.unique_id, call.request.exten));
+      });
+    } else if (script.newchannel) {
+      send(newchannel_event(call.channel_name, call.unique_id, request.exten));
+    }
     state_->record([&] { state_->answered.push_back(call); });
     if (state_->options.on_answered) state_->options.on_answered(call);
     run_blocks();

@@ -63,6 +63,7 @@ struct OriginateScript {
   std::chrono::milliseconds ring_time{0};  // before the response (answered, busy, closed_mid_call)
   std::string channel_name;                // the Newchannel's Channel; "" = "<tech/peer of the dial string>-0000002a"
   bool newchannel = true;                  // answered: send the Newchannel event after the response
+  std::chrono::milliseconds newchannel_delay{0};  // answered: how long after the response the Newchannel comes
   // answered: a Newchannel of somebody else's call goes first (Asterisk interleaves other calls' events).
   bool foreign_event_first = false;
 };

@@ -146,6 +146,7 @@ void SoftModemCall::Engine::exchange(ModemLine& line) {
   }
   if (!header_sent && line.header_due()) {
     header_sent = true;
+    publish(line);  // before the write: whoever reads the header on the other side sees a status that says so
     if (!socket.write_all(options.header)) gateway_closed = true;
   }
   const std::string up = line.take_for_gateway();

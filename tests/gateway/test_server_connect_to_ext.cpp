@@ -155,6 +155,33 @@ TEST(ServerConnectToExt, ServerHangingUpEndsTheCall) {
   ASSERT_TRUE(back) << back.describe();
 }
 
+// The call is over before Asterisk's Newchannel names its channel (here it comes 500 ms late): the gateway waits
+// for the name and still hangs the channel up, rather than leave the line to Asterisk's own timeouts.
+TEST(ServerConnectToExt, CallEndedBeforeTheChannelIsNamedIsStillHungUp) {
+  sim::FakeAmiOptions options;
+  options.on_originate = [](const sim::OriginateRequest&) {
+    sim::OriginateScript script;
+    script.newchannel_delay = 500ms;
+    return script;
+  };
+  Call call(options);
+  ASSERT_TRUE(call.connected);
+  call.terminal.press(FunctionKey::envoi);
+  ASSERT_TRUE(call.ami.wait_for_originates(1, kTimeout));
+  ModemSocket leg(call.server.port(ConnectionKind::asterisk));
+  ASSERT_TRUE(leg.send("CALLTO 0358435150\nPID " + call.ami.originates().front().pid() + "\n\nBYE"));
+  ASSERT_TRUE(call.terminal.wait_for_text("BYE", kTimeout));
+  leg.close();
+  const auto back = call.terminal.wait_for_text("RESULT DIRECTCALLENDED", kTimeout);
+  ASSERT_TRUE(back) << back.describe();
+  EXPECT_TRUE(call.ami.hangups().empty());  // not named yet
+  ASSERT_TRUE(call.ami.wait_for_hangups(1, kTimeout));
+  const auto answered = call.ami.answered_calls();
+  ASSERT_EQ(answered.size(), 1u);
+  EXPECT_EQ(call.ami.hangups().front(), answered.front().channel_name);
+  EXPECT_TRUE(call.ami.wait_for_no_open_connections(kTimeout));
+}
+
 class ServerConnectToExtFailure : public ::testing::TestWithParam<sim::OriginateOutcome> {};
 
 TEST_P(ServerConnectToExtFailure, GivesDirectCallFailed) {

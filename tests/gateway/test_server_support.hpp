@@ -43,12 +43,12 @@ class ScriptedService {
     return calls_;
   }
 
-  // Until a request with this fctn has been answered (or has arrived, for fire-and-forget FINs).
+  // Until a request with this fctn has been answered (FINs too: the gateway does not wait for their answer).
   bool wait_for_fctn(std::string_view fctn, std::chrono::milliseconds timeout, std::size_t count = 1) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, timeout, [&] {
       std::size_t seen = 0;
-      for (const auto& call : calls_) seen += call.request.fctn == fctn ? 1 : 0;
+      for (const auto& answered : answered_) seen += answered == fctn ? 1 : 0;
       return seen >= count;
     });
   }
@@ -61,11 +61,12 @@ class ScriptedService {
       if (queue_.empty()) return;
       auto [call, done] = std::move(queue_.front());
       queue_.pop_front();
+      calls_.push_back(call);  // before the answer: a test that sees the page must see the call too
+      changed_.notify_all();
       lock.unlock();
-      ServiceResult result = answer_(call);
-      done(std::move(result));
+      done(answer_(call));
       lock.lock();
-      calls_.push_back(std::move(call));
+      answered_.push_back(call.request.fctn);
       changed_.notify_all();
     }
   }
@@ -74,7 +75,8 @@ class ScriptedService {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::pair<ServiceCall, std::function<void(ServiceResult)>>> queue_;
-  std::vector<ServiceCall> calls_;
+  std::vector<ServiceCall> calls_;       // as they arrive
+  std::vector<std::string> answered_;   // fctns, once their answer was handed back
   bool stopping_ = false;
   std::thread worker_;
 };

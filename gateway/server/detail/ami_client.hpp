@@ -19,6 +19,8 @@ class AmiClient {
   virtual ~AmiClient() = default;
   // Closes the connection; no step follows.
   virtual void stop() = 0;
+  // Steps from now on go to `on_step` (on the strand; the old handler may be the one running).
+  virtual void set_handler(StepHandler on_step) = 0;
 };
 
 std::shared_ptr<AmiClient> start_ami_call(boost::asio::any_io_executor strand, const std::string& host,
