@@ -1,11 +1,15 @@
 // A dial-in visit through the fake soft modem to the real gateway (in-process GatewayServer, its astport and
-// PCE, its embedded default service) over lines of increasing bit error rate, PCE on: the welcome page, a code
-// typed and sent, the answer, then Guide for the directory page (3 pages). Prints a Markdown table: wall time of
-// the visit, line time simulated, how much of it ran ahead of real time, and the PCE work per page as the
-// Minitel saw it (NACKs sent, bad blocks, blocks received beyond what the clean line needed, i.e. repetitions).
-// See docs/TELEPHONY.md, "Benchmarks".
+// PCE, its embedded default service), PCE on: the welcome page, a code typed and sent, the answer, then Guide for
+// the directory page (3 pages). The lines have a rising bit error rate on the 1200 bit/s direction, the one PCE
+// protects; the Minitel's keys go up a clean 75 bit/s direction, since noise there becomes stray keys that no
+// protocol repairs (docs/TELEPHONY.md). Prints a Markdown table: wall time of the visit, line time simulated, how
+// much of it ran ahead of real time, and the PCE work per page as the Minitel saw it (NACKs sent, bad blocks,
+// blocks received beyond what the clean line needed, i.e. repetitions). See docs/TELEPHONY.md, "Benchmarks".
 //
-//   bench_dial_in_visit [--runs N]     (default 3 runs per line; each run is one whole call)
+//   bench_dial_in_visit [--runs N] [--page-timeout S]
+//     N: runs per line (default 3; each run is one whole call); S: the longest wait for one page (default 300 s).
+//     A failed visit prints the wait that failed, the Minitel's screen and the line's state on stderr.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -40,6 +44,7 @@ const Line kLines[] = {{"clean", ""},
 
 struct Result {
   bool ok = false;
+  std::string failure;  // the wait that failed, the screen, the line's state
   double wall_s = 0.0;
   double line_s = 0.0;
   double ahead_s = 0.0;
@@ -65,7 +70,7 @@ pavi::gateway::ServerOptions gateway_options() {
   return options;
 }
 
-Result visit(const std::string& channel, std::uint64_t seed) {
+Result visit(const std::string& channel, std::uint64_t seed, std::chrono::seconds page_timeout) {
   Result result;
   pavi::gateway::GatewayServer gateway(
       gateway_config(),
@@ -81,11 +86,15 @@ Result visit(const std::string& channel, std::uint64_t seed) {
   const auto started = Clock::now();
   pavi::sim::DialInOptions dial;
   dial.pce = true;
+  dial.keys_channel = "";
   const auto call = asterisk.dial_in(dial);
   Terminal minitel;
   minitel.attach(call->far_end());
   const auto page = [&](const char* text) {
-    return static_cast<bool>(minitel.wait_for_text(text, 300s)) && static_cast<bool>(minitel.wait_until_quiet(2s, 300s));
+    pavi::sim::WaitResult shown = minitel.wait_for_text(text, page_timeout);
+    if (shown) shown = minitel.wait_until_quiet(2s, page_timeout);
+    if (!shown && result.failure.empty()) result.failure = std::string("waiting for \"") + text + "\": " + shown.describe();
+    return static_cast<bool>(shown);
   };
   result.ok = page("Bienvenue") && minitel.type("xyz") && minitel.press(FunctionKey::envoi) &&
               page("Code inconnu : XYZ") && minitel.press(FunctionKey::guide) && page("Annuaire des services");
@@ -98,6 +107,14 @@ Result visit(const std::string& channel, std::uint64_t seed) {
   result.blocks_received = pce.blocks_correct + pce.blocks_corrected + pce.blocks_bad;
   result.blocks_bad = pce.blocks_bad;
   result.nacks = pce.nacks_sent;
+  if (!result.ok) {
+    char line[256];
+    std::snprintf(line, sizeof line, "\nline %.1f s, connected %d, ended %d (%s); PCE blocks ok %llu, bad %llu, NACKs %llu",
+                  status.line.seconds, status.line.connected ? 1 : 0, status.ended ? 1 : 0, status.end_reason.c_str(),
+                  static_cast<unsigned long long>(pce.blocks_correct + pce.blocks_corrected),
+                  static_cast<unsigned long long>(pce.blocks_bad), static_cast<unsigned long long>(pce.nacks_sent));
+    result.failure += line;
+  }
   return result;
 }
 
@@ -114,12 +131,15 @@ std::string cpu_model() {
 
 int main(int argc, char** argv) {
   int runs = 3;
+  std::chrono::seconds page_timeout{300};
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--runs" && i + 1 < argc) {
       runs = std::atoi(argv[++i]);
+    } else if (arg == "--page-timeout" && i + 1 < argc) {
+      page_timeout = std::chrono::seconds{std::max(1, std::atoi(argv[++i]))};
     } else {
-      std::cerr << "usage: bench_dial_in_visit [--runs N]\n";
+      std::cerr << "usage: bench_dial_in_visit [--runs N] [--page-timeout S]\n";
       return 2;
     }
   }
@@ -133,8 +153,8 @@ int main(int argc, char** argv) {
     Result sum;
     int ok = 0;
     for (int run = 0; run < runs; ++run) {
-      const Result r = visit(line.channel, 1 + static_cast<std::uint64_t>(run));
-      std::cerr << line.label << " run " << run + 1 << "/" << runs << (r.ok ? " ok" : " FAILED") << '\n';
+      const Result r = visit(line.channel, 1 + static_cast<std::uint64_t>(run), page_timeout);
+      std::cerr << line.label << " run " << run + 1 << "/" << runs << (r.ok ? " ok" : " FAILED: " + r.failure) << '\n';
       if (!r.ok) continue;
       ++ok;
       sum.wall_s += r.wall_s;

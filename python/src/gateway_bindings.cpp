@@ -3,6 +3,8 @@
 // as pavi-gateway does (gateway/app/pavi_gateway_main.cpp).
 #include <pybind11/stl.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -83,6 +85,22 @@ class PyGateway {
       for (const auto& [key, value] : config.cast<py::dict>()) apply_key(c, py::str(key).cast<std::string>(), value);
     }
     if (c.durl.empty()) c.durl = std::string(gw::kInternalDurl);
+    // The original's default folders are "./": a gateway in a test run would drop its log and stats files in the
+    // caller's working directory. Unless the config names them, they go to a folder of this gateway's own.
+    const gw::GatewayConfig defaults;
+    const auto given = [&](const char* key, const std::string& value, const std::string& default_value) {
+      return (!config.is_none() && config.cast<py::dict>().contains(key)) || value != default_value;
+    };
+    const bool lpath_given = given("lpath", c.lpath, defaults.lpath);
+    const bool spath_given = given("spath", c.spath, defaults.spath);
+    if (!lpath_given || !spath_given) {
+      std::string folder = (std::filesystem::temp_directory_path() / "pavikit-gateway-XXXXXX").string();
+      if (::mkdtemp(folder.data()) == nullptr) raise(PyExc_RuntimeError, "cannot create a folder for the gateway's logs");
+      own_folder_.path = folder;
+      if (!lpath_given) c.lpath = folder + "/";
+      if (!spath_given) c.spath = folder + "/";
+    }
+    log_folder_ = c.lpath;
     gw::ServerOptions options;
     options.bind_address = "127.0.0.1";
     options.threads = threads;
@@ -158,6 +176,7 @@ class PyGateway {
   bool running() const { return server_ != nullptr; }
   std::size_t live_sessions() const { return server_ ? server_->live_sessions() : 0; }
   const std::string& durl() const { return durl_; }
+  const std::string& log_folder() const { return log_folder_; }
 
  private:
   static std::string lines(const std::vector<gw::ConfigError>& errors) {
@@ -176,6 +195,15 @@ class PyGateway {
   std::unique_ptr<gw::ServiceClient> http_;
   std::unique_ptr<gw::GatewayServer> server_;
   std::string durl_;
+  std::string log_folder_;
+  // Created when the config names no folder; removed with the gateway, or at once if the constructor throws.
+  struct OwnFolder {
+    std::string path;
+    ~OwnFolder() {
+      std::error_code ignored;
+      if (!path.empty()) std::filesystem::remove_all(path, ignored);
+    }
+  } own_folder_;
 };
 
 }  // namespace
@@ -198,6 +226,9 @@ void bind_gateway(py::module_& m) {
       .def_property_readonly("wss_url", [](const PyGateway& g) { return g.url_of("wss"); })
       .def_property_readonly("telnet_url", [](const PyGateway& g) { return g.url_of("telnet"); })
       .def_property_readonly("running", &PyGateway::running)
+      .def_property_readonly("log_folder", &PyGateway::log_folder,
+                             "Where the log files go: the config's lpath, or else a temporary folder of this "
+                             "gateway's own (with the stats files), removed when the gateway object is freed.")
       .def_property_readonly("live_sessions", &PyGateway::live_sessions)
       .def_property_readonly("durl", &PyGateway::durl, "The default service URL in use.")
       .def("__enter__", [](py::object self) { return self; })

@@ -1,6 +1,8 @@
 """The embedded Gateway: started on free ports, a context manager, configured from a dict or a MiniPavi XML file;
 bad configs raise ValueError/TypeError with the reason, a stopped gateway says so."""
 
+import os
+
 import pytest
 
 import pavikit
@@ -52,3 +54,22 @@ def test_a_stopped_gateway_refuses_politely():
         gateway.url
     with pytest.raises(ValueError, match="grace"):
         gateway.stop(grace=-1)
+
+
+def test_logs_go_to_a_folder_of_the_gateways_own_unless_the_config_names_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the original's default folder, "./", must stay clean
+    gateway = pavikit.Gateway(listen=["telnet"])
+    folder = gateway.log_folder
+    with pavikit.Terminal() as minitel:
+        minitel.connect(gateway.telnet_url)
+        minitel.wait_for(text="PaviKit", timeout=10)
+    gateway.stop(grace=1.0)
+    assert any(name.endswith(".log") for name in os.listdir(folder))
+    assert os.listdir(tmp_path) == []
+    del gateway
+    assert not os.path.exists(folder)
+
+    named = tmp_path / "logs"
+    named.mkdir()
+    with pavikit.Gateway({"lpath": str(named) + "/"}, listen=["telnet"]) as gateway:
+        assert gateway.log_folder == str(named) + "/"

@@ -70,6 +70,14 @@ bool ModemLineConfig::set_channel(std::string_view description, std::string* err
   return true;
 }
 
+bool ModemLineConfig::set_channel_to_soft_modem(std::string_view description, std::string* error) {
+  const line::ChannelParse parsed = line::parse_channel(description);
+  if (error) *error = parsed.error;
+  if (!parsed.ok()) return false;
+  to_soft_modem = parsed.config;
+  return true;
+}
+
 namespace {
 
 modem::CallConfig call_config(const ModemLineConfig& config) {

@@ -51,6 +51,9 @@ struct ModemLineConfig {
   // The same channel description on both directions, each with its own seed ("ebn0=18dB,burst=50ms/5s").
   // False and `error` set when it does not parse.
   bool set_channel(std::string_view description, std::string* error = nullptr);
+  // Only the direction towards the soft modem (the Minitel's keys on a dial-in, the server's pages on a dial-out);
+  // its seed is the description's own.
+  bool set_channel_to_soft_modem(std::string_view description, std::string* error = nullptr);
 };
 
 struct ModemLineStatus {

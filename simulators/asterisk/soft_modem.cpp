@@ -62,9 +62,11 @@ std::shared_ptr<SoftModemCall> SoftModem::dial_in(const DialInOptions& options) 
     std::lock_guard lock(mutex_);
     channel = options_.channel;
   }
-  auto call = std::make_shared<SoftModemCall>(
-      call_options(channel, inbound_header(options.caller, options.start_url, options.pce),
-                   ModemLineConfig::for_inbound(), options.description));
+  SoftModemCallOptions call_setup = call_options(channel, inbound_header(options.caller, options.start_url, options.pce),
+                                                 ModemLineConfig::for_inbound(), options.description);
+  // As with `channel`, a description that does not parse leaves that direction as it was.
+  if (options.keys_channel) call_setup.line.set_channel_to_soft_modem(*options.keys_channel);
+  auto call = std::make_shared<SoftModemCall>(std::move(call_setup));
   std::lock_guard lock(mutex_);
   inbound_.push_back(call);
   changed_.notify_all();

@@ -18,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <condition_variable>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ struct DialInOptions {
   std::string start_url;              // STARTURL; empty: the gateway's default service
   bool pce = false;                   // "PCE 1" (the line 3 the gateway checks exactly)
   std::string channel;                // overrides SoftModemOptions::channel when not empty
+  // The Minitel -> soft modem direction alone ("" = clean), when set. PCE protects only the other direction, and
+  // MiniPavi's 75 bit/s receiver turns noise on a long idle mark into stray characters: a benchmark of PCE can
+  // keep the keys clean this way.
+  std::optional<std::string> keys_channel;
   std::string description = "v23 dial-in";
 };
 

@@ -19,7 +19,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int kBlocksPerLook = 5;     // running ahead: 100 ms of line between looks at the socket
-constexpr double kTailSeconds = 0.1;  // characters still in a demodulator when its transmitter is empty
+// Characters still in a demodulator when its transmitter is empty (a 1200 bit/s character lasts 8.3 ms).
+constexpr double kTailSeconds = 0.03;
+constexpr double kCloseTailSeconds = 0.1;  // after a hang-up: a last 75 bit/s character lasts 133 ms
 
 }  // namespace
 
@@ -175,7 +177,7 @@ void SoftModemCall::Engine::run() {
   const double block_s = static_cast<double>(options.line.block_samples) / modem::kSampleRate;
   // Real-time pacing restarts from this pair whenever the line stops running ahead.
   std::optional<std::pair<Clock::time_point, double>> origin;
-  double tail_until = 0.0;  // keep running ahead until then: the last characters leave the demodulators
+  double tail_until = 0.0;  // the last characters leave the demodulators until then
   double closing_since = -1.0;
   while (true) {
     {
@@ -204,7 +206,7 @@ void SoftModemCall::Engine::run() {
       finish(reason, CloseInfo{true, true, reason});
       continue;
     }
-    if (closing && line.seconds() - closing_since >= kTailSeconds) {
+    if (closing && line.seconds() - closing_since >= kCloseTailSeconds) {
       exchange(line);
       if (gateway_closed) {
         finish("gateway hung up", CloseInfo{true, false, "closed by peer (the gateway hung up)"});
@@ -215,13 +217,24 @@ void SoftModemCall::Engine::run() {
     }
 
     const bool outbound = options.line.direction == CallDirection::outbound;
-    const bool ahead_now = line.setting_up() || !line.drained_to_far_end() ||
+    // Ahead while there is something decided to play, then for the tail; re-checked after every block, so that a
+    // single character does not carry the line kBlocksPerLook blocks on (silence the real call would not have).
+    const auto may_run_ahead = [&] {
+      const bool playing = line.setting_up() || !line.drained_to_far_end() ||
                            (outbound && !line.drained_to_soft_modem()) || closing;
-    if (ahead_now) tail_until = line.seconds() + kTailSeconds;
-    if (options.run_ahead && (ahead_now || line.seconds() < tail_until)) {
+      if (playing) tail_until = line.seconds() + kTailSeconds;
+      // The tail plays at real-time pace when the line has one: run ahead, it would put silence after each burst
+      // of the gateway's bytes that the real call does not have. A frozen line (idle_speed 0) must run it.
+      const bool tail = options.idle_speed <= 0.0 && line.seconds() < tail_until;
+      return options.run_ahead && (playing || tail);
+    };
+    if (may_run_ahead()) {
       origin.reset();
       const double before = line.seconds();
-      for (int i = 0; i < kBlocksPerLook && !line.released(); ++i) line.step();
+      for (int i = 0; i < kBlocksPerLook && !line.released(); ++i) {
+        line.step();
+        if (!may_run_ahead()) break;
+      }
       ahead_seconds += line.seconds() - before;
       socket.wait(std::chrono::microseconds{0});
     } else if (options.idle_speed <= 0.0) {
