@@ -142,8 +142,8 @@ TEST(ServerConnectToExt, AnsweredCallIsRelayedThroughTheModemLeg) {
   EXPECT_TRUE(call.ami.wait_for_no_open_connections(kTimeout));
 }
 
-TEST(ServerConnectToExt, ServerHangingUpEndsTheCall) {
-  Call call(sim::FakeAmiOptions{});
+// Envoi starts the call; the modem leg opens, says BYE and hangs up; the user is back with DIRECTCALLENDED.
+void server_says_bye_and_hangs_up(Call& call) {
   ASSERT_TRUE(call.connected);
   call.terminal.press(FunctionKey::envoi);
   ASSERT_TRUE(call.ami.wait_for_originates(1, kTimeout));
@@ -153,6 +153,11 @@ TEST(ServerConnectToExt, ServerHangingUpEndsTheCall) {
   leg.close();
   const auto back = call.terminal.wait_for_text("RESULT DIRECTCALLENDED", kTimeout);
   ASSERT_TRUE(back) << back.describe();
+}
+
+TEST(ServerConnectToExt, ServerHangingUpEndsTheCall) {
+  Call call(sim::FakeAmiOptions{});
+  server_says_bye_and_hangs_up(call);
 }
 
 // The call is over before Asterisk's Newchannel names its channel (here it comes 500 ms late): the gateway waits
@@ -165,15 +170,7 @@ TEST(ServerConnectToExt, CallEndedBeforeTheChannelIsNamedIsStillHungUp) {
     return script;
   };
   Call call(options);
-  ASSERT_TRUE(call.connected);
-  call.terminal.press(FunctionKey::envoi);
-  ASSERT_TRUE(call.ami.wait_for_originates(1, kTimeout));
-  ModemSocket leg(call.server.port(ConnectionKind::asterisk));
-  ASSERT_TRUE(leg.send("CALLTO 0358435150\nPID " + call.ami.originates().front().pid() + "\n\nBYE"));
-  ASSERT_TRUE(call.terminal.wait_for_text("BYE", kTimeout));
-  leg.close();
-  const auto back = call.terminal.wait_for_text("RESULT DIRECTCALLENDED", kTimeout);
-  ASSERT_TRUE(back) << back.describe();
+  ASSERT_NO_FATAL_FAILURE(server_says_bye_and_hangs_up(call));
   EXPECT_TRUE(call.ami.hangups().empty());  // not named yet
   ASSERT_TRUE(call.ami.wait_for_hangups(1, kTimeout));
   const auto answered = call.ami.answered_calls();
