@@ -173,8 +173,12 @@ void Connection::call_service(ServiceCall call) {
     shared_.caller(std::move(call), [](ServiceResult) {});
     return;
   }
-  shared_.caller(std::move(call), [weak = weak_from_this(), strand = strand_, sent = now()](ServiceResult result) {
-    asio::post(strand, [weak, sent, result = std::move(result)] {
+  // The callback holds no executor of the server's: a caller may still hold it (or call it) after the server and
+  // its io_context are gone, and a strand outliving its io_context is a use after free.
+  shared_.caller(std::move(call), [weak = weak_from_this(), sent = now()](ServiceResult result) {
+    const auto owner = weak.lock();
+    if (!owner) return;
+    asio::post(owner->strand_, [weak, sent, result = std::move(result)] {
       if (auto self = weak.lock()) self->shared_.metrics.service_round_trip(now() - sent);
       if (auto self = weak.lock(); self && self->host_) self->host_->on_service_result(result, now());
     });

@@ -38,6 +38,7 @@ class ScriptedService {
     };
   }
 
+  // The calls received so far, answered or not.
   std::vector<ServiceCall> calls() const {
     std::lock_guard lock(mutex_);
     return calls_;
@@ -65,6 +66,7 @@ class ScriptedService {
       changed_.notify_all();
       lock.unlock();
       done(answer_(call));
+      done = nullptr;
       lock.lock();
       answered_.push_back(call.request.fctn);
       changed_.notify_all();
@@ -75,8 +77,8 @@ class ScriptedService {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::pair<ServiceCall, std::function<void(ServiceResult)>>> queue_;
-  std::vector<ServiceCall> calls_;       // as they arrive
-  std::vector<std::string> answered_;   // fctns, once their answer was handed back
+  std::vector<ServiceCall> calls_;      // as they arrive
+  std::vector<std::string> answered_;  // their fctns, once the answer was handed back
   bool stopping_ = false;
   std::thread worker_;
 };

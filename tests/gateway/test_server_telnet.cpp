@@ -48,6 +48,7 @@ TEST(ServerTelnet, BannerHomePageKeysAndFin) {  // C-012, C-014, C-098
   terminal.press(FunctionKey::envoi);
   const auto page = terminal.wait_for_text("RECU BONJOU", kTimeout);  // l = 6
   ASSERT_TRUE(page) << page.describe();
+  ASSERT_TRUE(service.wait_for_fctn("ENVOI", kTimeout));
   const auto calls = service.calls();
   ASSERT_GE(calls.size(), 2u);
   EXPECT_EQ(calls[0].request.fctn, "CNX");
