@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -58,6 +59,8 @@ pavi::gateway::GatewayConfig gateway_config() {
   config.host = "127.0.0.1";
   config.durl = "internal:";
   config.maxc = 10;
+  // Its log and stats files go to the temp folder, not to wherever the benchmark is run from.
+  config.lpath = config.spath = std::filesystem::temp_directory_path().string() + "/";
   return config;
 }
 
