@@ -2,7 +2,8 @@
 // handle and every transfer; other threads only queue lookups and wake it up.
 #include "gateway/service_client/abuseipdb_client.hpp"
 
-#include <curl/curl.h>
+#include "gateway/service_client/curl_support.hpp"
+
 
 #include <atomic>
 #include <mutex>
@@ -20,47 +21,14 @@ struct LookupTransfer {
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
   std::string url;
-  std::string received;
-  std::size_t limit = 0;
-  bool too_large = false;
+  detail::BoundedBody response;
 };
-
-std::once_flag curl_initialised;
-
-std::string error_kind(CURLcode code) {
-  switch (code) {
-    case CURLE_OPERATION_TIMEDOUT: return "timeout";
-    case CURLE_COULDNT_CONNECT: return "connect";
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY: return "dns";
-    case CURLE_RECV_ERROR:
-    case CURLE_SEND_ERROR:
-    case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE: return "reset";
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CACERT_BADFILE: return "tls";
-    default: return "curl_" + std::to_string(static_cast<int>(code));
-  }
-}
-
-size_t on_data(char* data, size_t size, size_t count, void* user) {
-  auto* transfer = static_cast<LookupTransfer*>(user);
-  const size_t length = size * count;
-  if (transfer->received.size() + length > transfer->limit) {
-    transfer->too_large = true;
-    return 0;  // CURLE_WRITE_ERROR
-  }
-  transfer->received.append(data, length);
-  return length;
-}
 
 }  // namespace
 
 struct AbuseIpdbClient::Impl {
   explicit Impl(AbuseIpdbOptions opts) : options(std::move(opts)) {
-    std::call_once(curl_initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    detail::init_curl_once();
     multi = curl_multi_init();
     key_header = "Key: " + options.key;
     worker = std::thread([this] { run(); });
@@ -128,7 +96,7 @@ struct AbuseIpdbClient::Impl {
   void begin(std::unique_ptr<LookupTransfer> transfer) {
     LookupTransfer& t = *transfer;
     t.url = reputation::abuseipdb_check_url(options.endpoint, t.address, options.max_age_days);
-    t.limit = options.max_body_bytes;
+    t.response.reset(options.max_body_bytes);
     t.easy = curl_easy_init();
     if (t.easy == nullptr) return finish(std::move(transfer), {std::nullopt, "curl_init"});
     t.headers = curl_slist_append(t.headers, key_header.c_str());
@@ -141,8 +109,8 @@ struct AbuseIpdbClient::Impl {
     curl_easy_setopt(t.easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
     curl_easy_setopt(t.easy, CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
     curl_easy_setopt(t.easy, CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);
-    curl_easy_setopt(t.easy, CURLOPT_WRITEFUNCTION, on_data);
-    curl_easy_setopt(t.easy, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(t.easy, CURLOPT_WRITEFUNCTION, &detail::append_bounded);
+    curl_easy_setopt(t.easy, CURLOPT_WRITEDATA, &t.response);
     CURL* easy = t.easy;
     active.emplace(easy, std::move(transfer));
     curl_multi_add_handle(multi, easy);
@@ -174,10 +142,10 @@ struct AbuseIpdbClient::Impl {
   }
 
   static reputation::LookupOutcome outcome_of(CURLcode code, long status, const LookupTransfer& t) {
-    if (t.too_large) return {std::nullopt, "too_large"};
-    if (code != CURLE_OK) return {std::nullopt, error_kind(code)};
+    if (t.response.too_large) return {std::nullopt, "too_large"};
+    if (code != CURLE_OK) return {std::nullopt, detail::curl_error_kind(code)};
     if (status != 200) return {std::nullopt, "http_" + std::to_string(status)};
-    const auto score = reputation::abuseipdb_score(t.received);
+    const auto score = reputation::abuseipdb_score(t.response.bytes);
     if (!score) return {std::nullopt, "bad_reply"};
     return {score, {}};
   }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "gateway/service_client/curl_support.hpp"
 #include "gateway/service_protocol/service_endpoint.hpp"
 #include "gateway/service_protocol/urlparams.hpp"
 #include "gateway/service_protocol/xml_reply.hpp"
@@ -47,46 +48,8 @@ struct Transfer {
   // The attempt under way.
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
-  std::string received;
-  std::size_t limit = 0;
-  bool too_large = false;
+  detail::BoundedBody response;  // §1: the transfer stops past max_body_bytes (C-008)
 };
-
-std::once_flag curl_initialised;
-
-std::string error_kind(CURLcode code) {
-  switch (code) {
-    case CURLE_OPERATION_TIMEDOUT: return "timeout";
-    case CURLE_COULDNT_CONNECT: return "connect";
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY: return "dns";
-    case CURLE_RECV_ERROR:
-    case CURLE_SEND_ERROR:
-    case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE: return "reset";
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR: return "tls";
-    case CURLE_TOO_MANY_REDIRECTS: return "redirects";
-    case CURLE_UNSUPPORTED_PROTOCOL:
-    case CURLE_URL_MALFORMAT: return "bad_url";
-    default: return "curl_" + std::to_string(static_cast<int>(code));
-  }
-}
-
-size_t on_data(char* data, size_t size, size_t count, void* user) {
-  auto* transfer = static_cast<Transfer*>(user);
-  const size_t length = size * count;
-  if (transfer->received.size() + length > transfer->limit) {  // §1: abort past 100 000 bytes (C-008)
-    transfer->too_large = true;
-    return 0;  // CURLE_WRITE_ERROR
-  }
-  transfer->received.append(data, length);
-  return length;
-}
 
 // Where a service URL is POSTed (§1, C-003): scheme://host + path, the query, user:password and fragment removed.
 // The original hands the port to curl apart (CURLOPT_PORT); it is written into the URL here, which puts the same
@@ -103,7 +66,7 @@ std::optional<std::string> request_url(std::string_view service_url) {
 
 struct ServiceClient::Impl {
   explicit Impl(ServiceClientOptions opts) : options(std::move(opts)) {
-    std::call_once(curl_initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    detail::init_curl_once();
     multi = curl_multi_init();
     if (options.max_connections > 0) curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.max_connections);
     if (options.connection_cache > 0) curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, options.connection_cache);
@@ -201,9 +164,7 @@ struct ServiceClient::Impl {
 
   void start_attempt(std::unique_ptr<Transfer> transfer) {
     Transfer& t = *transfer;
-    t.received.clear();
-    t.too_large = false;
-    t.limit = options.max_body_bytes;
+    t.response.reset(options.max_body_bytes);
     ++t.attempts_of_method;
     ++t.stats.attempts;
     t.easy = curl_easy_init();
@@ -223,8 +184,8 @@ struct ServiceClient::Impl {
     // §1 TLS: curl defaults (the certificate is verified); a failure is a transport error.
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options.verify_tls ? 1L : 0L);
     curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options.verify_tls ? 2L : 0L);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_data);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &detail::append_bounded);
+    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &t.response);
     if (t.method == Method::post) {
       // §1 Method POST; headers Host, User-Agent MiniPAVI/1.6, Accept */* (curl's default), Content-Type, Content-Length.
       // "Expect: 100-continue" is suppressed: the spec allows it, and a service that ignores it would cost 1 s.
@@ -275,8 +236,8 @@ struct ServiceClient::Impl {
   // §7.3 steps 3-6 for one finished attempt.
   void completed(std::unique_ptr<Transfer> transfer, CURLcode code) {
     Transfer& t = *transfer;
-    if (code == CURLE_OK && !t.too_large) return got_body(std::move(transfer));
-    const std::string kind = t.too_large ? "too_large" : error_kind(code);
+    if (code == CURLE_OK && !t.response.too_large) return got_body(std::move(transfer));
+    const std::string kind = t.response.too_large ? "too_large" : detail::curl_error_kind(code);
     // Step 3 (and the GET's "same timeouts and retries"): only a timeout (curl error 28) is retried, 3 attempts.
     if (code == CURLE_OPERATION_TIMEDOUT && t.attempts_of_method < options.max_attempts) return start_attempt(std::move(transfer));
     if (t.method == Method::post && kind != "timeout") {  // step 4: any other transport error -> one GET
@@ -292,7 +253,7 @@ struct ServiceClient::Impl {
 
   void got_body(std::unique_ptr<Transfer> transfer) {
     Transfer& t = *transfer;
-    const service::XmlReply xml = service::classify_xml_reply(t.received);
+    const service::XmlReply xml = service::classify_xml_reply(t.response.bytes);
     // Step 4: the fallback GET counts only when its body is XML (C-009).
     if (t.method == Method::get && xml.kind == service::XmlReplyKind::not_xml) {
       t.stats.error = t.post_error;
@@ -310,14 +271,14 @@ struct ServiceClient::Impl {
       return start_attempt(std::move(transfer));
     }
     // Step 6: the body is the reply, whatever the HTTP status (§1, C-007); empty means "no response".
-    t.stats.bytes_received = t.received.size();
+    t.stats.bytes_received = t.response.bytes.size();
     if (t.stats.http_status >= 400) {
       t.stats.error = "http_" + std::to_string(t.stats.http_status);
-    } else if (service::parse_response(t.received).status == service::ResponseStatus::not_json) {
+    } else if (service::parse_response(t.response.bytes).status == service::ResponseStatus::not_json) {
       t.stats.error = "not_json";
     }
     gateway::ServiceResult result;
-    result.body = std::move(t.received);
+    result.body = std::move(t.response.bytes);
     result.interpreter_url = t.interpreter_url;
     finish(std::move(transfer), std::move(result));
   }
