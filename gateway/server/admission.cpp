@@ -47,14 +47,19 @@ void Admission::use_lookups(reputation::Lookup lookup, reputation::Scheduler sch
   checker_ = std::make_unique<reputation::ReputationChecker>(settings, std::move(lookup), std::move(scheduler));
 }
 
-AdmissionVerdict Admission::reserve(const std::string& address) {
-  std::lock_guard lock(mutex_);
+AdmissionVerdict Admission::limits_verdict(const std::string& address) const {
   if (live_ >= static_cast<std::size_t>(std::max(rules_.maxc, 0))) return AdmissionVerdict::too_many;
   const bool exempt = !rules_.asterisk_ip.empty() && address == rules_.asterisk_ip;
   if (rules_.maxcip > 0 && !exempt) {
     const auto it = per_address_.find(address);
     if (it != per_address_.end() && it->second >= rules_.maxcip) return AdmissionVerdict::too_many_from_address;
   }
+  return AdmissionVerdict::admitted;
+}
+
+AdmissionVerdict Admission::reserve(const std::string& address) {
+  std::lock_guard lock(mutex_);
+  if (const auto verdict = limits_verdict(address); verdict != AdmissionVerdict::admitted) return verdict;
   ++live_;
   ++per_address_[address];
   return AdmissionVerdict::admitted;
@@ -76,12 +81,7 @@ void Admission::admit_async(const std::string& address, Done done) {
 AdmissionVerdict Admission::admit(const std::string& address) {
   {
     std::lock_guard lock(mutex_);
-    if (live_ >= static_cast<std::size_t>(std::max(rules_.maxc, 0))) return AdmissionVerdict::too_many;
-    const bool exempt = !rules_.asterisk_ip.empty() && address == rules_.asterisk_ip;
-    if (rules_.maxcip > 0 && !exempt) {
-      const auto it = per_address_.find(address);
-      if (it != per_address_.end() && it->second >= rules_.maxcip) return AdmissionVerdict::too_many_from_address;
-    }
+    if (const auto verdict = limits_verdict(address); verdict != AdmissionVerdict::admitted) return verdict;
   }
   // The file is read outside the lock: a slow disk must not hold up other accepts.
   if (reputation::address_listed(rules_.blacklist_file, address)) return AdmissionVerdict::blacklisted;

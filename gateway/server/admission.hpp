@@ -61,6 +61,8 @@ class Admission {
  private:
   // Reserves a place for `address`, or says why there is none.
   AdmissionVerdict reserve(const std::string& address);
+  // maxc and maxcip (the Asterisk address exempt from maxcip); mutex_ held.
+  AdmissionVerdict limits_verdict(const std::string& address) const;
 
   AdmissionRules rules_;
   mutable std::mutex mutex_;
